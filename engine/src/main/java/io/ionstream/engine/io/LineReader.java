@@ -1,0 +1,128 @@
+package io.ionstream.engine.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Line-oriented reading with the position kept for error messages, and number parsing that
+ * turns every failure into a {@link FormatException} naming source, line and field.
+ */
+public final class LineReader implements AutoCloseable {
+    /** Longest line accepted; longer input is malformed rather than a reason to run out of memory. */
+    public static final int MAX_LINE = 1 << 20;
+
+    private final BufferedReader in;
+    private final String source;
+    private int line;
+    private String pushedBack;
+
+    public LineReader(BufferedReader in, String source) {
+        this.in = in;
+        this.source = source;
+    }
+
+    public String source() { return source; }
+
+    /** 1-based number of the line last returned. */
+    public int line() { return line; }
+
+    /** The next line, or null at the end of input. */
+    public String next() {
+        if (pushedBack != null) {
+            String s = pushedBack;
+            pushedBack = null;
+            line++;
+            return s;
+        }
+        try {
+            StringBuilder sb = null;
+            int c;
+            // read by hand so that one enormous line cannot exhaust memory
+            while ((c = in.read()) >= 0) {
+                if (c == '\n') break;
+                if (sb == null) sb = new StringBuilder(80);
+                if (sb.length() >= MAX_LINE) throw error("line longer than " + MAX_LINE + " characters");
+                sb.append((char) c);
+            }
+            if (c < 0 && sb == null) return null;
+            line++;
+            String s = sb == null ? "" : sb.toString();
+            return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+        } catch (IOException e) {
+            throw new UncheckedIOException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The next line, failing with {@code what} expected when input ends. */
+    public String require(String what) {
+        String s = next();
+        if (s == null) throw new FormatException(source, line + 1, "unexpected end of file, expected " + what);
+        return s;
+    }
+
+    /** Next line that is not blank (after stripping {@code #} comments when {@code comments}), or null. */
+    public String nextContent(boolean comments) {
+        String s;
+        while ((s = next()) != null) {
+            String t = comments ? stripComment(s) : s;
+            if (!t.isBlank()) return t;
+        }
+        return null;
+    }
+
+    /** Returns the last line to the reader. */
+    public void pushBack(String s) {
+        pushedBack = s;
+        line--;
+    }
+
+    public FormatException error(String problem) {
+        return new FormatException(source, line, problem);
+    }
+
+    public static String stripComment(String s) {
+        int h = s.indexOf('#');
+        return h >= 0 ? s.substring(0, h) : s;
+    }
+
+    public static String[] fields(String s) {
+        String t = s.strip();
+        return t.isEmpty() ? new String[0] : t.split("\\s+");
+    }
+
+    public double parseDouble(String field, String what) {
+        try {
+            double v = Double.parseDouble(field);
+            if (!Double.isFinite(v)) throw error(what + " is not a finite number: '" + field + "'");
+            return v;
+        } catch (NumberFormatException e) {
+            throw error(what + " is not a number: '" + field + "'");
+        }
+    }
+
+    public int parseInt(String field, String what) {
+        try {
+            return Integer.parseInt(field);
+        } catch (NumberFormatException e) {
+            throw error(what + " is not an integer: '" + field + "'");
+        }
+    }
+
+    public long parseLong(String field, String what) {
+        try {
+            return Long.parseLong(field);
+        } catch (NumberFormatException e) {
+            throw error(what + " is not an integer: '" + field + "'");
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

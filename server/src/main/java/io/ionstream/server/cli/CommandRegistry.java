@@ -1,0 +1,14 @@
+package io.ionstream.server.cli;
+
+import java.util.List;
+
+/** Every subcommand of {@code bin/ionstream}, in the order {@code --help} lists them. */
+final class CommandRegistry {
+    private CommandRegistry() {}
+
+    static List<Command> all() {
+        return List.of(
+            new VersionCommand()
+        );
+    }
+}
