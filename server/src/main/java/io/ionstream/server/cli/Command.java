@@ -14,6 +14,9 @@ public interface Command {
     /** Full help: synopsis, options, examples (printed by {@code --help}). */
     String help();
 
+    /** Help for a command line that contains {@code --help} (commands with sub-commands refine it). */
+    default String help(String[] argv) { return help(); }
+
     /** Options that take a value, without dashes (e.g. "steps"). */
     default java.util.Set<String> valueOptions() { return java.util.Set.of(); }
 

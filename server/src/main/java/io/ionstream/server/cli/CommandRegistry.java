@@ -8,6 +8,7 @@ final class CommandRegistry {
 
     static List<Command> all() {
         return List.of(
+            new BenchCommand(),
             new VersionCommand()
         );
     }

@@ -29,7 +29,7 @@ public final class Main {
         }
         String[] rest = Arrays.copyOfRange(argv, 1, argv.length);
         if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
-            console.out().print(cmd.help());
+            console.out().print(cmd.help(rest));
             return OK;
         }
         try {
