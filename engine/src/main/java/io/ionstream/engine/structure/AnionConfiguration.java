@@ -7,12 +7,14 @@ package io.ionstream.engine.structure;
  *
  * <p>Derivation. One exchange: every 4c site lies on a 3-fold axis through every 4a site (modulo
  * the cubic cell), so a single swap keeps one 3-fold axis and the three mirrors containing it:
- * R3m; three swaps leave one unswapped pair on such an axis: R3m again. Two swaps: the two 4a
- * sites differ by ½⟨110⟩ and so do the two 4c sites; either the two differences are parallel (or
- * perpendicular, the same class under the -4 axis), which keeps a 2-fold axis along the cube edge
- * normal to both and the two diagonal mirrors through it (mm2, the seed's "P2mm"), or they make
- * 60°, which keeps three mutually perpendicular 2-fold axes, two of them screw axes (P2₁2₁2). The
- * tests check each claim numerically on the built cell.
+ * R3m; three swaps leave one unswapped pair on such an axis: R3m again. Two swaps (36 ways, two
+ * classes): the two 4a sites differ by ½⟨110⟩ and so do the two 4c sites. When the two
+ * differences are parallel or perpendicular (12 ways, one class under the -4 axes), the cell keeps
+ * the 2-fold axis along the cube edge normal to both, the two diagonal mirrors through it and the
+ * translation ½⟨110⟩: the seed's P2mm (Pmm2 in a cell half the size). When they make 60° (24 ways)
+ * it keeps three perpendicular 2-fold axes along the cube edges: point group 222 as the seed's
+ * P2₁2₁2 says, though only one of the axes is a screw, which makes the space group P222₁. The
+ * tests check all of this numerically on the built cell.
  */
 public enum AnionConfiguration {
     ORDERED("0%", "F-43m", new int[] {}, new int[] {}),
