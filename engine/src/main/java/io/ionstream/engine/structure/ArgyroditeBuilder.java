@@ -64,6 +64,7 @@ public final class ArgyroditeBuilder {
         var sys = atoms.toSystem(t.box());
         Map<String, Integer> counts = atoms.counts();
         int q = Stoichiometry.formalCharge(crystal.name(), counts, crystal.formalCharges());
+        Stoichiometry.requireNeutral(crystal.name(), q);
         String title = String.format(Locale.ROOT, "%s %d×%d×%d supercell", crystal.name(), n[0], n[1], n[2]);
         return new BuiltStructure(sys, StructureReport.of(title, sys, crystal.formulaUnit(), crystal.formalCharges(), q, details));
     }

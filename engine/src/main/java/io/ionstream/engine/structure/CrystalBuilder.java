@@ -17,6 +17,7 @@ public final class CrystalBuilder {
         details.put("supercell", new int[] {n1, n2, n3});
         var sys = t.atoms().toSystem(t.box());
         int q = Stoichiometry.formalCharge(crystal.name(), t.atoms().counts(), crystal.formalCharges());
+        Stoichiometry.requireNeutral(crystal.name(), q);
         String title = String.format(Locale.ROOT, "%s %d×%d×%d supercell", crystal.name(), n1, n2, n3);
         return new BuiltStructure(sys, StructureReport.of(title, sys, crystal.formulaUnit(), crystal.formalCharges(), q, details));
     }

@@ -17,7 +17,7 @@ final class CrystalTiler {
         double[][] l = c.lattice();
         double[][] super_ = {scale(l[0], n1), scale(l[1], n2), scale(l[2], n3)};
         double[] rot = new double[9];
-        Box box = Box.fromLatticeVectors(super_, rot);
+        Box box = Box.fromLatticeVectors(reducedTilts(super_), rot);
         AtomList out = new AtomList(c.species(), c.sites());
         int group = 0;
         for (int k = 0; k < n3; k++) {
@@ -37,6 +37,26 @@ final class CrystalTiler {
             }
         }
         return new Tiling(out, box, new int[] {n1, n2, n3});
+    }
+
+    /**
+     * The same lattice with b and c replaced by b − k·a and c − k'·b − k''·a so that the LAMMPS tilts
+     * satisfy |xy| ≤ lx/2, |xz| ≤ lx/2, |yz| ≤ ly/2 (LAMMPS refuses more skewed boxes); a stays,
+     * and so does the plane of a and b, hence the frame.
+     */
+    static double[][] reducedTilts(double[][] rows) {
+        double[] a = rows[0].clone(), b = rows[1].clone(), c = rows[2].clone();
+        double la = Geometry.norm(a);
+        double[] ahat = {a[0] / la, a[1] / la, a[2] / la};
+        double k = Math.rint(Geometry.dot(b, ahat) / la);
+        for (int i = 0; i < 3; i++) b[i] -= k * a[i];
+        double xy = Geometry.dot(b, ahat), ly = Math.sqrt(Math.max(Geometry.dot(b, b) - xy * xy, 0));
+        double yz = (Geometry.dot(b, c) - xy * Geometry.dot(c, ahat)) / ly;
+        double kb = Math.rint(yz / ly);
+        for (int i = 0; i < 3; i++) c[i] -= kb * b[i];
+        double ka = Math.rint(Geometry.dot(c, ahat) / la);
+        for (int i = 0; i < 3; i++) c[i] -= ka * a[i];
+        return new double[][] {a, b, c};
     }
 
     private static double[] scale(double[] v, int n) { return new double[] {v[0] * n, v[1] * n, v[2] * n}; }

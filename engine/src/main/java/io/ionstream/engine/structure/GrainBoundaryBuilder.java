@@ -130,6 +130,7 @@ public final class GrainBoundaryBuilder {
         d.put("anion sites", disorder);
         var sys = atoms.toSystem(box);
         int q = Stoichiometry.formalCharge(crystal.name(), atoms.counts(), crystal.formalCharges());
+        Stoichiometry.requireNeutral(crystal.name(), q);
         String title = String.format(Locale.ROOT, "%s bicrystal of %s%s", o.spec().name(), crystal.name(),
             o.invertedGrain2() ? " (grain 2 inverted)" : "");
         return new BuiltStructure(sys, StructureReport.of(title, sys, crystal.formulaUnit(), crystal.formalCharges(), q, d));

@@ -118,7 +118,9 @@ public final class InterfaceBuilder {
 
         Map<String, Integer> ec = atoms.counts(0), mc = atoms.counts(1);
         int fu = Stoichiometry.formulaUnits("electrolyte slab", ec, e.formulaUnit());
-        int q = Stoichiometry.formalCharge("electrolyte slab", ec, e.formalCharges());
+        int q = Stoichiometry.formalCharge("electrolyte slab", ec, e.formalCharges())
+            + Stoichiometry.formalCharge("metal slab", mc, m.formalCharges());
+        Stoichiometry.requireNeutral("interface", q);
         double across = minimumAcross(atoms, box);
 
         Map<String, Object> d = new LinkedHashMap<>();

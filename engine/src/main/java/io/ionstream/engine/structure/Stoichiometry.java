@@ -50,6 +50,11 @@ public final class Stoichiometry {
         return q;
     }
 
+    /** Throws when a builder's result is not formally neutral (it would be a builder bug). */
+    public static void requireNeutral(String what, int charge) {
+        if (charge != 0) throw new IllegalStateException(what + ": total formal charge is " + charge + ", not 0");
+    }
+
     /** "Li6 P1 S5 Cl1"-style text of a composition (zero counts left out). */
     public static String formula(Map<String, Integer> counts) {
         StringBuilder sb = new StringBuilder();

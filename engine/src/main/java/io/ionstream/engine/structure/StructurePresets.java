@@ -19,30 +19,35 @@ public final class StructurePresets {
      *                     interface: electrolyte n1, n2, layers
      * @param complement   grain boundary: true for the 180°−θ (Σ3) / 90°−θ (Σ5) variant (grain 2 inverted)
      * @param spacing      grain boundary: minimum boundary spacing (Å), sets nz
+     * @param size         grain boundary: in-plane size targets (Å), set nx and ny to the nearest number of CSL periods
      * @param shift        grain boundary: rigid in-plane shift of grain 2 (Å)
      * @param gap          grain boundary: fixed grain separation (Å) instead of the automatic one
      * @param minDistance  grain boundary: minimum interatomic distance (Å)
+     * @param area         interface: largest in-plane area (Å²); the electrolyte repeats within it with the
+     *                     least metal strain are searched ({@link LateralMatch#search})
      */
     public record Settings(int[] supercell, AnionDisorderSpec disorder, long seed, Double lattice, LithiumSites lithium,
-                           Boolean complement, Double spacing, double[] shift, Double gap, Double minDistance,
-                           Double metalLattice, Integer metalLayers, Double separation) {
+                           Boolean complement, Double spacing, double[] size, double[] shift, Double gap,
+                           Double minDistance, Double metalLattice, Integer metalLayers, Double separation, Double area) {
         public static Settings defaults() {
-            return new Settings(null, null, 1L, null, null, null, null, null, null, null, null, null, null);
+            return new Settings(null, null, 1L, null, null, null, null, null, null, null, null, null, null, null, null);
         }
 
-        public Settings withSupercell(int... n) { return new Settings(n, disorder, seed, lattice, lithium, complement, spacing, shift, gap, minDistance, metalLattice, metalLayers, separation); }
-        public Settings withDisorder(AnionDisorderSpec d) { return new Settings(supercell, d, seed, lattice, lithium, complement, spacing, shift, gap, minDistance, metalLattice, metalLayers, separation); }
-        public Settings withSeed(long s) { return new Settings(supercell, disorder, s, lattice, lithium, complement, spacing, shift, gap, minDistance, metalLattice, metalLayers, separation); }
-        public Settings withLattice(Double a) { return new Settings(supercell, disorder, seed, a, lithium, complement, spacing, shift, gap, minDistance, metalLattice, metalLayers, separation); }
-        public Settings withLithium(LithiumSites l) { return new Settings(supercell, disorder, seed, lattice, l, complement, spacing, shift, gap, minDistance, metalLattice, metalLayers, separation); }
-        public Settings withComplement(Boolean c) { return new Settings(supercell, disorder, seed, lattice, lithium, c, spacing, shift, gap, minDistance, metalLattice, metalLayers, separation); }
-        public Settings withSpacing(Double s) { return new Settings(supercell, disorder, seed, lattice, lithium, complement, s, shift, gap, minDistance, metalLattice, metalLayers, separation); }
-        public Settings withShift(double[] s) { return new Settings(supercell, disorder, seed, lattice, lithium, complement, spacing, s, gap, minDistance, metalLattice, metalLayers, separation); }
-        public Settings withGap(Double g) { return new Settings(supercell, disorder, seed, lattice, lithium, complement, spacing, shift, g, minDistance, metalLattice, metalLayers, separation); }
-        public Settings withMinDistance(Double d) { return new Settings(supercell, disorder, seed, lattice, lithium, complement, spacing, shift, gap, d, metalLattice, metalLayers, separation); }
-        public Settings withMetalLattice(Double a) { return new Settings(supercell, disorder, seed, lattice, lithium, complement, spacing, shift, gap, minDistance, a, metalLayers, separation); }
-        public Settings withMetalLayers(Integer n) { return new Settings(supercell, disorder, seed, lattice, lithium, complement, spacing, shift, gap, minDistance, metalLattice, n, separation); }
-        public Settings withSeparation(Double s) { return new Settings(supercell, disorder, seed, lattice, lithium, complement, spacing, shift, gap, minDistance, metalLattice, metalLayers, s); }
+        public Settings withSupercell(int... n) { return new Settings(n, disorder, seed, lattice, lithium, complement, spacing, size, shift, gap, minDistance, metalLattice, metalLayers, separation, area); }
+        public Settings withDisorder(AnionDisorderSpec v) { return new Settings(supercell, v, seed, lattice, lithium, complement, spacing, size, shift, gap, minDistance, metalLattice, metalLayers, separation, area); }
+        public Settings withSeed(long v) { return new Settings(supercell, disorder, v, lattice, lithium, complement, spacing, size, shift, gap, minDistance, metalLattice, metalLayers, separation, area); }
+        public Settings withLattice(Double v) { return new Settings(supercell, disorder, seed, v, lithium, complement, spacing, size, shift, gap, minDistance, metalLattice, metalLayers, separation, area); }
+        public Settings withLithium(LithiumSites v) { return new Settings(supercell, disorder, seed, lattice, v, complement, spacing, size, shift, gap, minDistance, metalLattice, metalLayers, separation, area); }
+        public Settings withComplement(Boolean v) { return new Settings(supercell, disorder, seed, lattice, lithium, v, spacing, size, shift, gap, minDistance, metalLattice, metalLayers, separation, area); }
+        public Settings withSpacing(Double v) { return new Settings(supercell, disorder, seed, lattice, lithium, complement, v, size, shift, gap, minDistance, metalLattice, metalLayers, separation, area); }
+        public Settings withSize(double[] v) { return new Settings(supercell, disorder, seed, lattice, lithium, complement, spacing, v, shift, gap, minDistance, metalLattice, metalLayers, separation, area); }
+        public Settings withShift(double[] v) { return new Settings(supercell, disorder, seed, lattice, lithium, complement, spacing, size, v, gap, minDistance, metalLattice, metalLayers, separation, area); }
+        public Settings withGap(Double v) { return new Settings(supercell, disorder, seed, lattice, lithium, complement, spacing, size, shift, v, minDistance, metalLattice, metalLayers, separation, area); }
+        public Settings withMinDistance(Double v) { return new Settings(supercell, disorder, seed, lattice, lithium, complement, spacing, size, shift, gap, v, metalLattice, metalLayers, separation, area); }
+        public Settings withMetalLattice(Double v) { return new Settings(supercell, disorder, seed, lattice, lithium, complement, spacing, size, shift, gap, minDistance, v, metalLayers, separation, area); }
+        public Settings withMetalLayers(Integer v) { return new Settings(supercell, disorder, seed, lattice, lithium, complement, spacing, size, shift, gap, minDistance, metalLattice, v, separation, area); }
+        public Settings withSeparation(Double v) { return new Settings(supercell, disorder, seed, lattice, lithium, complement, spacing, size, shift, gap, minDistance, metalLattice, metalLayers, v, area); }
+        public Settings withArea(Double v) { return new Settings(supercell, disorder, seed, lattice, lithium, complement, spacing, size, shift, gap, minDistance, metalLattice, metalLayers, separation, v); }
     }
 
     private enum Kind { ARGYRODITE, GRAIN_BOUNDARY, INTERFACE, CRYSTAL }
@@ -99,8 +104,9 @@ public final class StructurePresets {
     }
 
     private static BuiltStructure argyrodite(Preset p, Settings s) {
-        reject(p, "grain-boundary variant", s.complement(), "boundary spacing", s.spacing(), "grain shift", s.shift(), "grain gap", s.gap(),
-            "minimum distance", s.minDistance(), "metal lattice", s.metalLattice(), "metal layers", s.metalLayers(), "separation", s.separation());
+        reject(p, "grain-boundary variant", s.complement(), "boundary spacing", s.spacing(), "in-plane size", s.size(), "grain shift", s.shift(),
+            "grain gap", s.gap(), "minimum distance", s.minDistance(), "metal lattice", s.metalLattice(), "metal layers", s.metalLayers(),
+            "separation", s.separation(), "interface area", s.area());
         Halide h = switch (p) { case LI6PS5BR -> Halide.BR; case LI6PS5I -> Halide.I; default -> Halide.CL; };
         int[] n = s.supercell() != null ? three(s.supercell(), "supercell") : new int[] {1, 1, 1};
         var o = new ArgyroditeBuilder.Options(parameters(h, s), n, s.disorder() != null ? s.disorder() : new AnionDisorderSpec.Ordered(),
@@ -109,7 +115,7 @@ public final class StructurePresets {
     }
 
     private static BuiltStructure grainBoundary(Preset p, Settings s) {
-        reject(p, "metal lattice", s.metalLattice(), "metal layers", s.metalLayers(), "separation", s.separation());
+        reject(p, "metal lattice", s.metalLattice(), "metal layers", s.metalLayers(), "separation", s.separation(), "interface area", s.area());
         GrainBoundarySpec spec;
         int[] repeats;
         boolean complement;
@@ -122,7 +128,13 @@ public final class StructurePresets {
         }
         Crystal crystal = Argyrodite.crystal(parameters(Halide.CL, s));
         if (s.supercell() != null) repeats = three(s.supercell(), "supercell");
-        if (s.spacing() != null) repeats[2] = CslCell.of(crystal, spec).periodsForSpacing(s.spacing());
+        CslCell cell = CslCell.of(crystal, spec);
+        if (s.spacing() != null) repeats[2] = cell.periodsForSpacing(s.spacing());
+        if (s.size() != null) {
+            if (s.size().length != 2) throw new IllegalArgumentException("in-plane size needs x and y (Å)");
+            repeats[0] = cell.periodsForSize(0, s.size()[0]);
+            repeats[1] = cell.periodsForSize(1, s.size()[1]);
+        }
         var o = GrainBoundaryBuilder.Options.of(spec, repeats)
             .inverted(s.complement() != null ? s.complement() : complement)
             .withSeed(s.seed());
@@ -134,10 +146,16 @@ public final class StructurePresets {
     }
 
     private static BuiltStructure interfaceModel(Preset p, Settings s) {
-        reject(p, "grain-boundary variant", s.complement(), "boundary spacing", s.spacing(), "grain shift", s.shift(), "grain gap", s.gap(),
-            "minimum distance", s.minDistance());
+        reject(p, "grain-boundary variant", s.complement(), "boundary spacing", s.spacing(), "in-plane size", s.size(), "grain shift", s.shift(),
+            "grain gap", s.gap(), "minimum distance", s.minDistance());
         int[] n = p == Preset.INTERFACE_MODEL_I ? new int[] {6, 3, 8} : new int[] {12, 6, 8};
         if (s.supercell() != null) n = three(s.supercell(), "supercell");
+        if (s.area() != null) {
+            ArgyroditeParameters e = parameters(Halide.CL, s);
+            double a = e.lattice(), am = s.metalLattice() != null ? s.metalLattice() : InterfaceBuilder.METAL_LATTICE;
+            LateralMatch m = LateralMatch.search(a / Math.sqrt(2), a, am * Math.sqrt(2), am, s.area());
+            n = new int[] {m.n1(), m.n2(), n[2]};
+        }
         var o = InterfaceBuilder.Options.of(n[0], n[1], n[2], s.metalLayers() != null ? s.metalLayers() : 26)
             .withElectrolyte(parameters(Halide.CL, s)).withSeed(s.seed());
         if (s.metalLattice() != null) o = o.withMetalLattice(s.metalLattice());
@@ -148,8 +166,9 @@ public final class StructurePresets {
 
     private static BuiltStructure crystal(Preset p, Settings s) {
         reject(p, "anion disorder", s.disorder(), "Li site model", s.lithium(), "grain-boundary variant", s.complement(),
-            "boundary spacing", s.spacing(), "grain shift", s.shift(), "grain gap", s.gap(), "minimum distance", s.minDistance(),
-            "metal lattice", s.metalLattice(), "metal layers", s.metalLayers(), "separation", s.separation());
+            "boundary spacing", s.spacing(), "in-plane size", s.size(), "grain shift", s.shift(), "grain gap", s.gap(),
+            "minimum distance", s.minDistance(), "metal lattice", s.metalLattice(), "metal layers", s.metalLayers(),
+            "separation", s.separation(), "interface area", s.area());
         Crystal c = switch (p) {
             case LI_BCC -> ReferenceCrystals.bccLithium(s.lattice() != null ? s.lattice() : ReferenceCrystals.LI_BCC_A);
             case LI2S -> ReferenceCrystals.lithiumSulfide(s.lattice() != null ? s.lattice() : ReferenceCrystals.LI2S_A);

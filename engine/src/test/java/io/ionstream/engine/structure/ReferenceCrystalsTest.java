@@ -2,6 +2,7 @@ package io.ionstream.engine.structure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ionstream.engine.system.AtomSystem;
 import io.ionstream.engine.system.Elements;
@@ -58,6 +59,20 @@ class ReferenceCrystalsTest {
         assertEquals((1.5 - 2 * z) * c, b.report().minDistanceByPair().get("Li-Li"), 1e-9);
         double volume = 8 * a * a * Math.sqrt(3) / 2 * c;
         assertEquals(16 * (3 * Elements.mass("Li") + Elements.mass("P")) / volume * MetalUnits.MV2D, b.report().density(), 1e-12);
+    }
+
+    /** A hexagonal 1×3 supercell has xy = −3a/2 before reduction; LAMMPS needs |xy| ≤ lx/2. The lattice is unchanged. */
+    @Test
+    void skewedSupercellsGetReducedTilts() {
+        double a = ReferenceCrystals.LI3P_A;
+        Crystal c = ReferenceCrystals.lithiumPhosphide(a, ReferenceCrystals.LI3P_C, ReferenceCrystals.LI3P_Z);
+        BuiltStructure b = CrystalBuilder.supercell(c, 1, 3, 1);
+        assertEquals(24, b.system().size());
+        assertTrue(Math.abs(b.system().box().xy()) <= b.system().box().lx() / 2 + 1e-12, "xy " + b.system().box().xy());
+        assertEquals(3 * a * a * Math.sqrt(3) / 2 * ReferenceCrystals.LI3P_C, b.system().box().volume(), 1e-9);
+        BuiltStructure ref = CrystalBuilder.supercell(c, 1, 1, 1);
+        assertEquals(ref.report().minDistanceByPair().keySet(), b.report().minDistanceByPair().keySet());
+        ref.report().minDistanceByPair().forEach((k, v) -> assertEquals(v, b.report().minDistanceByPair().get(k), 1e-9, k));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.ionstream.engine.structure;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +59,30 @@ class StructurePresetsTest {
         assertThrows(IllegalArgumentException.class, () -> StructurePresets.build("nacl", StructurePresets.Settings.defaults()));
         assertThrows(IllegalArgumentException.class, () -> StructurePresets.build("gb-sigma5-001",
             StructurePresets.Settings.defaults().withDisorder(new AnionDisorderSpec.Uniform(AnionConfiguration.R3M_25))));
+    }
+
+    @Test
+    void grainBoundarySizeRoundsToWholeCslPeriods() {
+        BuiltStructure b = StructurePresets.build("gb-sigma3-112", StructurePresets.Settings.defaults().withSupercell(1, 1, 1)
+            .withSize(new double[] {36, 15}));
+        assertArrayEquals(new int[] {2, 2, 1}, (int[]) b.report().details().get("CSL repeats"), "36 Å / (a√3) → 2, 15 Å / (a√2/2) → 2");
+    }
+
+    /** The interface search keeps the area within the bound and strains the metal no more than any other choice within it. */
+    @Test
+    void interfaceAreaSearch() {
+        BuiltStructure b = StructurePresets.build("interface-model-I", StructurePresets.Settings.defaults().withSupercell(1, 1, 1)
+            .withMetalLayers(2).withArea(700.0));
+        double area = (double) b.report().details().get("area");
+        assertTrue(area <= 700.0);
+        double[] strain = (double[]) b.report().details().get("metal strain");
+        double a = Halide.CL.defaultLattice(), m = InterfaceBuilder.METAL_LATTICE;
+        for (int n1 = 1; n1 * a / Math.sqrt(2) * a <= 700; n1++) {
+            for (int n2 = 1; n1 * a / Math.sqrt(2) * n2 * a <= 700; n2++) {
+                LateralMatch other = LateralMatch.forSubstrate(n1, n2, a / Math.sqrt(2), a, m * Math.sqrt(2), m);
+                assertTrue(Math.max(Math.abs(strain[0]), Math.abs(strain[1])) <= other.maxStrain() + 1e-12, n1 + "×" + n2);
+            }
+        }
     }
 
     @Test

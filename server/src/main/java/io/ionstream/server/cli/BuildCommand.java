@@ -55,6 +55,7 @@ final class BuildCommand implements Command {
                                      grain boundary: rotation by the named angle or its complement
                                      (180°-θ for Σ3, 90°-θ for Σ5: grain 2 in the inverted F-43m setting)
               --spacing d            grain boundary: boundaries at least d Å apart (sets nz)
+              --size sx,sy           grain boundary: in-plane size (Å), rounded to whole CSL periods (sets nx, ny)
               --shift sx,sy          grain boundary: rigid in-plane shift of grain 2 (Å), for γ-surfaces
               --gap g                grain boundary: fixed grain separation (Å); default: the smallest
                                      (0.1 Å steps, at most 1 Å) that leaves no pair below the minimum
@@ -63,6 +64,8 @@ final class BuildCommand implements Command {
               --metal-lattice a      interface: bcc Li lattice constant (Å, default 3.427, PBE)
               --metal-layers n       interface: Li (110) layers (default 26)
               --separation d         interface: electrolyte-metal vertical separation (Å, default 2.5)
+              --area A               interface: search the electrolyte in-plane repeats within A Å² that
+                                     strain the metal least (replaces the first two --supercell numbers)
               -o, --output FILE      where to write the structure
               --json                 print the report as JSON
 
@@ -77,7 +80,7 @@ final class BuildCommand implements Command {
     @Override
     public Set<String> valueOptions() {
         return Set.of("supercell", "disorder", "configuration", "random-structure", "seed", "lattice", "li", "variant", "spacing",
-            "shift", "gap", "min-distance", "metal-lattice", "metal-layers", "separation", "o", "output");
+            "size", "shift", "gap", "min-distance", "metal-lattice", "metal-layers", "separation", "area", "o", "output");
     }
 
     @Override
@@ -129,6 +132,12 @@ final class BuildCommand implements Command {
             });
         }
         if (args.has("spacing")) s = s.withSpacing(args.positive("spacing", 0));
+        if (args.has("size")) {
+            double[] sz = decimals(args, "size");
+            if (sz.length != 2 || !(sz[0] > 0) || !(sz[1] > 0)) throw new UsageException("option --size expects two positive lengths sx,sy");
+            s = s.withSize(sz);
+        }
+        if (args.has("area")) s = s.withArea(args.positive("area", 0));
         if (args.has("shift")) {
             double[] sh = decimals(args, "shift");
             if (sh.length != 2) throw new UsageException("option --shift expects sx,sy");
