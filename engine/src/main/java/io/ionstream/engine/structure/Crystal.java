@@ -99,11 +99,6 @@ public record Crystal(String name, double[][] lattice, double[][] centring, List
         return new Crystal(name + " (inverted)", lattice, centring, inv, species, formulaUnit, formalCharges);
     }
 
-    /** The same crystal with the given sites (e.g. after exchanging anions). */
-    public Crystal withSites(String newName, List<CrystalSite> newSites) {
-        return new Crystal(newName, lattice, centring, newSites, species, formulaUnit, formalCharges);
-    }
-
     /**
      * True when the Cartesian point operation {@code m} (3×3 row-major, about the origin) maps
      * every site, split alternatives included, onto a site of the same species modulo lattice

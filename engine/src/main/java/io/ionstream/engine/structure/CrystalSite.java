@@ -40,9 +40,6 @@ public record CrystalSite(String species, String wyckoff, double[] position, dou
     /** Where the site counts as being when a slab is cut by bonded unit: the anchor, or the position. */
     public double[] unitCentre() { return anchor != null ? anchor.clone() : position.clone(); }
 
-    /** The same site with another species (anion site exchange). */
-    public CrystalSite withSpecies(String s) { return new CrystalSite(s, wyckoff, position, alternatives, anchor); }
-
     /** The same site bound to a unit centred at {@code a} (fractional, unwrapped: the nearest image). */
     public CrystalSite withAnchor(double[] a) { return new CrystalSite(species, wyckoff, position, alternatives, a); }
 }

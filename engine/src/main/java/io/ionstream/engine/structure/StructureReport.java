@@ -87,9 +87,9 @@ public record StructureReport(String title, String formula, Map<String, Integer>
         lines.add(title);
         lines.add(String.format(Locale.ROOT, "  composition   %s: %d atoms%s", formula, atoms,
             formulaUnit.isEmpty() ? "" : ", " + formulaUnits + " formula units " + formulaUnit));
-        StringBuilder q = new StringBuilder();
-        formalCharges.forEach((s, c) -> q.append(s).append(' ').append(c > 0 ? "+" : "").append(c).append(", "));
-        lines.add(String.format(Locale.ROOT, "  formal charge %s total %d", q, totalFormalCharge));
+        List<String> q = new ArrayList<>();
+        formalCharges.forEach((s, c) -> q.add(s + " " + (c > 0 ? "+" : "") + c));
+        lines.add(String.format(Locale.ROOT, "  formal charge %s; total %d", String.join(", ", q), totalFormalCharge));
         lines.add(String.format(Locale.ROOT, "  cell          a %.4f  b %.4f  c %.4f Å,  α %.2f  β %.2f  γ %.2f°", lengths[0], lengths[1],
             lengths[2], angles[0], angles[1], angles[2]));
         lines.add(String.format(Locale.ROOT, "                lx %.4f  ly %.4f  lz %.4f Å,  tilts xy %.4f  xz %.4f  yz %.4f Å", box[0],
