@@ -167,6 +167,11 @@ public final class NoseHoover implements SplitReduction {
     public void reduceEndOfStep(StepSums total, double[] g) {
         double[] k = total.mvv;
         double tdof = g[TDOF];
+        if (!Double.isFinite(k[0] + k[1] + k[2]) || !Double.isFinite(total.potentialEnergy)
+            || !Double.isFinite(total.virial[0] + total.virial[1] + total.virial[2])) {
+            throw new IllegalStateException(name() + ": non-finite kinetic energy, potential energy or virial at step "
+                + (long) g[STEP] + ": the run is unstable (time step too large, or atoms on top of each other)");
+        }
         for (int a = 0; a < 3; a++) scale[a] = 1.0;
         if (barostat != null) {
             barostatVelocityScale(g, scale);
@@ -198,8 +203,10 @@ public final class NoseHoover implements SplitReduction {
             g[PHYDRO] = barostat.target(delta);
             omegaDot(g, kin, volume);
             barostatVelocityScale(g, scale);
+            double l0 = g[BOX_NEW + BoxSlots.LX + 2], x0 = g[BOX_NEW + BoxSlots.LX];
             remap(g, BOX_NEW, BOX_HALF);
             remap(g, BOX_HALF, BOX_NEW);
+            checkCellChange(g, x0, l0);
         }
         for (int a = 0; a < 3; a++) g[START_SCALE + a] = fEta * scale[a];
         g[STEP] = step;
@@ -343,6 +350,16 @@ public final class NoseHoover implements SplitReduction {
                 g[to + BoxSlots.YZ] *= f;
             }
         }
+    }
+
+    /** A cell length that changes by more than 5 % in one step means the barostat has run away. */
+    private void checkCellChange(double[] g, double lx0, double lz0) {
+        double rz = g[BOX_NEW + BoxSlots.LX + 2] / lz0, rx = g[BOX_NEW + BoxSlots.LX] / lx0;
+        if (rz > 0.95 && rz < 1.05 && rx > 0.95 && rx < 1.05) return;
+        throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+            "%s: the cell changed by a factor %.4g (Lx) / %.4g (Lz) in one step at step %d (pressure %.6g bar, target %.6g bar): "
+                + "the barostat is unstable; increase Pdamp or start closer to equilibrium",
+            name(), rx, rz, (long) g[STEP], pCurrent[2], g[PHYDRO]));
     }
 
     /** Thermostat and barostat energy (eV), LAMMPS's fix energy. */
