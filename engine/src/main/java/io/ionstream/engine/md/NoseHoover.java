@@ -3,6 +3,8 @@ package io.ionstream.engine.md;
 import io.ionstream.engine.system.AtomSystem;
 import io.ionstream.engine.system.Box;
 import io.ionstream.engine.units.MetalUnits;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Nosé-Hoover chain dynamics in the NVT and NPT ensembles with the Martyna-Tuckerman-Klein
@@ -26,10 +28,11 @@ import io.ionstream.engine.units.MetalUnits;
  * {@code rampSteps} steps after {@link #setup} (LAMMPS ramps over the length of a {@code run})
  * and stay at the stop values afterwards.
  *
- * <p>Differences from LAMMPS, on purpose: the barostat chain's "kT" in the conserved energy is
- * the one its equation of motion uses (LAMMPS uses p-dof·kT in one and kT in the other for
- * {@code iso}), and for {@code z} coupling the constant strain-energy offset LAMMPS's deviatoric
- * machinery adds to its fix energy is left out (it moves nothing).
+ * <p>Differences from LAMMPS, on purpose, both in the reported thermostat/barostat energy only
+ * (the dynamics is LAMMPS's): for {@code iso} the first barostat-chain variable enters the
+ * energy with the kT its equation of motion uses (LAMMPS 2021 writes 3kT there but drives it
+ * with kT, so its sum drifts by 2kT·η_p1; ours is conserved, see {@code NoseHooverEnsembleTest}),
+ * and for {@code z} the constant strain-energy offset of LAMMPS's deviatoric terms is left out.
  */
 public final class NoseHoover implements SplitReduction {
     private final double dt, dthalf, dt4, dt8;
@@ -135,7 +138,7 @@ public final class NoseHoover implements SplitReduction {
 
     @Override
     public void setup(StepSums total, AtomSystem sys, double[] g) {
-        java.util.Arrays.fill(g, 0, length, 0.0);
+        Arrays.fill(g, 0, length, 0.0);
         double natoms = total.atoms;
         double tdof = total.degreesOfFreedom();
         g[NATOMS] = natoms;
@@ -356,7 +359,7 @@ public final class NoseHoover implements SplitReduction {
     private void checkCellChange(double[] g, double lx0, double lz0) {
         double rz = g[BOX_NEW + BoxSlots.LX + 2] / lz0, rx = g[BOX_NEW + BoxSlots.LX] / lx0;
         if (rz > 0.95 && rz < 1.05 && rx > 0.95 && rx < 1.05) return;
-        throw new IllegalStateException(String.format(java.util.Locale.ROOT,
+        throw new IllegalStateException(String.format(Locale.ROOT,
             "%s: the cell changed by a factor %.4g (Lx) / %.4g (Lz) in one step at step %d (pressure %.6g bar, target %.6g bar): "
                 + "the barostat is unstable; increase Pdamp or start closer to equilibrium",
             name(), rx, rz, (long) g[STEP], pCurrent[2], g[PHYDRO]));

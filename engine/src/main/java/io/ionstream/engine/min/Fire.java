@@ -3,6 +3,7 @@ package io.ionstream.engine.min;
 import io.ionstream.engine.md.StepSums;
 import io.ionstream.engine.system.AtomSystem;
 import io.ionstream.engine.units.MetalUnits;
+import java.util.Arrays;
 
 /**
  * FIRE, the fast inertial relaxation engine (Bitzek et al. 2006), in the form of LAMMPS's
@@ -70,7 +71,7 @@ public final class Fire extends Minimizer {
         if (g[RESET] != 0) {
             double back = g[HALF_BACK];
             if (back != 0) for (int k = 0; k < n3; k++) x[k] -= back * v[k];
-            java.util.Arrays.fill(v, 0, n3, 0.0);
+            Arrays.fill(v, 0, n3, 0.0);
         }
         if (g[MOVE] == 0) return;
         double dtf = g[DTF], a = g[MIX_A], b = g[MIX_B], dtv = g[DTV];
