@@ -10,6 +10,7 @@ final class CommandRegistry {
         return List.of(
             new BenchCommand(),
             new BuildCommand(),
+            new DemoCommand(),
             new VersionCommand()
         );
     }
