@@ -1,0 +1,121 @@
+package io.ionstream.actors.jobs.store;
+
+import io.ionstream.actors.jobs.run.Snapshot;
+import io.ionstream.proto.v1.FrameHeader;
+import io.ionstream.proto.v1.Job;
+import io.ionstream.proto.v1.JobResults;
+import io.ionstream.proto.v1.JobSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The folder of one job in the data directory:
+ *
+ * <pre>
+ *   spec.pb            the submitted JobSpec
+ *   job.pb             the job record (state, progress at the last checkpoint, timestamps, message)
+ *   initial.ckpt       the atoms before the first step (checkpoint format)
+ *   checkpoint.ckpt    the latest checkpoint
+ *   potential/         a copy of the potential file the job uses (uploaded potentials)
+ *   observables.log    every observable sample (record log)
+ *   frames.log         trajectory frames (record log) with frames-header.pb
+ *   results.pb         the results of an ended job
+ *   files/             downloadable outputs (final structure, observables.csv …)
+ * </pre>
+ *
+ * Every file but the two logs is replaced atomically ({@link AtomicFiles}); the logs are
+ * append-only and cut back to the checkpoint's counts when a job resumes.
+ */
+public final class JobFiles {
+    private final Path dir;
+
+    public JobFiles(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() { return dir; }
+    public String jobId() { return dir.getFileName().toString(); }
+    public Path observablesLog() { return dir.resolve("observables.log"); }
+    public Path framesLog() { return dir.resolve("frames.log"); }
+    public Path potentialDir() { return dir.resolve("potential"); }
+    public Path filesDir() { return dir.resolve("files"); }
+
+    public void create() throws IOException {
+        Files.createDirectories(dir);
+        Files.createDirectories(filesDir());
+    }
+
+    public void writeSpec(JobSpec spec) throws IOException { AtomicFiles.write(dir.resolve("spec.pb"), spec.toByteArray()); }
+
+    public JobSpec readSpec() throws IOException { return JobSpec.parseFrom(AtomicFiles.read(dir.resolve("spec.pb"))); }
+
+    public void writeJob(Job job) throws IOException { AtomicFiles.write(dir.resolve("job.pb"), job.toByteArray()); }
+
+    public Job readJob() throws IOException { return Job.parseFrom(AtomicFiles.read(dir.resolve("job.pb"))); }
+
+    public boolean isComplete() {
+        return Files.isRegularFile(dir.resolve("spec.pb")) && Files.isRegularFile(dir.resolve("job.pb"))
+            && Files.isRegularFile(dir.resolve("initial.ckpt"));
+    }
+
+    public void writeInitial(Snapshot s) throws IOException { writeSnapshot(dir.resolve("initial.ckpt"), s); }
+
+    public Snapshot readInitial() throws IOException { return readSnapshot(dir.resolve("initial.ckpt")); }
+
+    public void writeCheckpoint(Snapshot s) throws IOException { writeSnapshot(dir.resolve("checkpoint.ckpt"), s); }
+
+    /** The latest checkpoint, if one was written. */
+    public Optional<Snapshot> readCheckpoint() throws IOException {
+        Path p = dir.resolve("checkpoint.ckpt");
+        return Files.isRegularFile(p) ? Optional.of(readSnapshot(p)) : Optional.empty();
+    }
+
+    public void deleteCheckpoint() throws IOException { Files.deleteIfExists(dir.resolve("checkpoint.ckpt")); }
+
+    public void writeFrameHeader(FrameHeader h) throws IOException { AtomicFiles.write(dir.resolve("frames-header.pb"), h.toByteArray()); }
+
+    public FrameHeader readFrameHeader() throws IOException {
+        return FrameHeader.parseFrom(AtomicFiles.read(dir.resolve("frames-header.pb")));
+    }
+
+    public void writeResults(JobResults r) throws IOException { AtomicFiles.write(dir.resolve("results.pb"), r.toByteArray()); }
+
+    public Optional<JobResults> readResults() throws IOException {
+        Path p = dir.resolve("results.pb");
+        return Files.isRegularFile(p) ? Optional.of(JobResults.parseFrom(AtomicFiles.read(p))) : Optional.empty();
+    }
+
+    /** The downloadable file {@code name}, if it exists ({@code name} must be a plain file name). */
+    public Optional<Path> file(String name) {
+        if (name == null || name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) return Optional.empty();
+        Path p = filesDir().resolve(name);
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    public List<Path> files() throws IOException {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(filesDir())) return out;
+        try (var s = Files.list(filesDir())) {
+            s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().forEach(out::add);
+        }
+        return out;
+    }
+
+    /** Removes temporaries left by writes a crash interrupted. */
+    public void cleanUp() throws IOException {
+        AtomicFiles.removeStaleTemporaries(dir);
+        AtomicFiles.removeStaleTemporaries(filesDir());
+    }
+
+    private static void writeSnapshot(Path p, Snapshot s) throws IOException {
+        AtomicFiles.write(p, out -> CheckpointCodec.write(s, out));
+    }
+
+    private static Snapshot readSnapshot(Path p) throws IOException {
+        return CheckpointCodec.decode(AtomicFiles.read(p), p.toString());
+    }
+}
