@@ -17,6 +17,7 @@ import java.util.Set;
 public final class Args {
     private final List<String> positionals = new ArrayList<>();
     private final Map<String, String> options = new LinkedHashMap<>();
+    private final Map<String, List<String>> repeated = new LinkedHashMap<>();
     private final Set<String> flags = new LinkedHashSet<>();
     private final Set<String> consumed = new LinkedHashSet<>();
 
@@ -27,6 +28,11 @@ public final class Args {
      * without the leading dashes). {@code --name=value} is accepted too.
      */
     public static Args parse(String[] argv, Set<String> valueOptions, Set<String> flagOptions) {
+        return parse(argv, valueOptions, flagOptions, Set.of());
+    }
+
+    /** As {@link #parse(String[], Set, Set)}, with options that may be given several times ({@link #values}). */
+    public static Args parse(String[] argv, Set<String> valueOptions, Set<String> flagOptions, Set<String> repeatableOptions) {
         Args a = new Args();
         for (int i = 0; i < argv.length; i++) {
             String s = argv[i];
@@ -45,6 +51,12 @@ public final class Args {
                 if (flagOptions.contains(name)) {
                     if (value != null) throw new UsageException("option --" + name + " takes no value");
                     a.flags.add(name);
+                } else if (repeatableOptions.contains(name)) {
+                    if (value == null) {
+                        if (i + 1 >= argv.length) throw new UsageException("option --" + name + " needs a value");
+                        value = argv[++i];
+                    }
+                    a.repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
                 } else if (valueOptions.contains(name)) {
                     if (value == null) {
                         if (i + 1 >= argv.length) throw new UsageException("option --" + name + " needs a value");
@@ -73,6 +85,9 @@ public final class Args {
     }
 
     public boolean flag(String name) { return flags.contains(name); }
+
+    /** Every value of a repeatable option, in order (empty when not given). */
+    public List<String> values(String name) { return repeated.getOrDefault(name, List.of()); }
 
     public boolean has(String name) { return options.containsKey(name); }
 

@@ -23,6 +23,9 @@ public interface Command {
     /** Options that are flags, without dashes; {@code --json} by default. */
     default java.util.Set<String> flagOptions() { return java.util.Set.of("json"); }
 
+    /** Options that take a value and may be given several times ({@code Args.values}). */
+    default java.util.Set<String> repeatableOptions() { return java.util.Set.of(); }
+
     /** Runs with arguments already parsed against {@link #valueOptions()} and {@link #flagOptions()}. */
     int run(Args args, Console console) throws Exception;
 }

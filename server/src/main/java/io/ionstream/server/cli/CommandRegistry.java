@@ -11,7 +11,14 @@ final class CommandRegistry {
             new BenchCommand(),
             new BuildCommand(),
             new DemoCommand(),
-            new VersionCommand()
+            new VersionCommand(),
+            new ServeCommand(),
+            new SubmitCommand(),
+            new WatchCommand(),
+            new ListCommand(),
+            new CancelCommand(),
+            new ResultsCommand(),
+            new UploadPotentialCommand()
         );
     }
 }

@@ -9,18 +9,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code bin/ionstream demo}: the self-contained engine demo ({@link LjLiquidDemo}) with a live
- * progress bar and a summary. Until the server demo replaces it, this is the main job.
+ * {@code bin/ionstream demo}: the main job. By default an in-process server runs the demo job
+ * and the terminal watches it over gRPC ({@link ServerDemo}); {@code --engine} runs the
+ * self-contained engine demo ({@link LjLiquidDemo}) in this thread instead.
  */
 final class DemoCommand implements Command {
     @Override public String name() { return "demo"; }
-    @Override public String summary() { return "engine demo: an argon LJ liquid, NVT then NVE, with live observables"; }
+    @Override public String summary() { return "the main job: an in-process server runs a short MD job, its observables stream live (--engine: engine only)"; }
 
     @Override
     public String help() {
         LjLiquidDemo.Settings d = LjLiquidDemo.Settings.defaults();
-        return String.format(Locale.ROOT, """
-            Usage: bin/ionstream demo [--steps N] [--cells N] [--seed S] [--json]
+        return ServerDemo.HELP + String.format(Locale.ROOT, """
+
+            Engine demo:
+            Usage: bin/ionstream demo --engine [--steps N] [--cells N] [--seed S] [--json]
 
             Runs an argon-like Lennard-Jones liquid (eps 0.0104 eV, sigma 3.405 A, cut 8.5 A; fcc start at
             4/5.8^3 atoms/A^3, melted from velocities at twice the target temperature) in the MD engine:
@@ -38,10 +41,16 @@ final class DemoCommand implements Command {
             """, d.temperature(), d.dt() * 1000, d.steps(), d.cells(), 4 * d.cells() * d.cells() * d.cells(), d.seed());
     }
 
-    @Override public Set<String> valueOptions() { return Set.of("steps", "cells", "seed"); }
+    @Override public Set<String> valueOptions() { return Set.of("steps", "cells", "seed", "data-dir"); }
+    @Override public Set<String> flagOptions() { return Set.of("json", "engine", "keep"); }
 
     @Override
-    public int run(Args args, Console console) {
+    public int run(Args args, Console console) throws Exception {
+        if (!args.flag("engine")) {
+            if (args.has("cells")) throw new UsageException("--cells goes with --engine");
+            return new ServerDemo(console).run(args);
+        }
+        if (args.has("data-dir") || args.flag("keep")) throw new UsageException("--data-dir and --keep go with the server demo (without --engine)");
         LjLiquidDemo.Settings d = LjLiquidDemo.Settings.defaults();
         LjLiquidDemo.Settings s = d.withSteps(args.integer("steps", d.steps(), 10, 100_000_000))
             .withCells((int) args.integer("cells", d.cells(), 2, 60))

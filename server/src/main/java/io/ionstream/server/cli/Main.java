@@ -33,7 +33,7 @@ public final class Main {
             return OK;
         }
         try {
-            Args args = Args.parse(rest, cmd.valueOptions(), cmd.flagOptions());
+            Args args = Args.parse(rest, cmd.valueOptions(), cmd.flagOptions(), cmd.repeatableOptions());
             return cmd.run(args, console);
         } catch (UsageException e) {
             console.err().println("ionstream " + cmd.name() + ": " + e.getMessage());
