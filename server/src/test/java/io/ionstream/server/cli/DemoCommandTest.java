@@ -10,7 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** {@code bin/ionstream demo} driven in-process: JSON summary, determinism by seed, usage errors. */
+/** {@code bin/ionstream demo --engine} driven in-process: JSON summary, determinism by seed, usage errors. */
 class DemoCommandTest {
 
     record Run(int code, String out, String err) {}
@@ -24,7 +24,7 @@ class DemoCommandTest {
 
     @Test
     void smallRunPrintsAJsonSummaryAndProgress() throws Exception {
-        Run r = run("demo", "--steps", "60", "--cells", "3", "--seed", "4", "--json");
+        Run r = run("demo", "--engine", "--steps", "60", "--cells", "3", "--seed", "4", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(108, j.get("atoms").asInt());
@@ -35,14 +35,14 @@ class DemoCommandTest {
         assertTrue(j.get("mean_temperature_k").asDouble() > 50 && j.get("mean_temperature_k").asDouble() < 250, r.out());
         assertTrue(r.err().contains("demo [") && r.err().contains("T "), "progress with observables on stderr: " + r.err());
         // the same seed gives the same run
-        JsonNode again = new ObjectMapper().readTree(run("demo", "--steps", "60", "--cells", "3", "--seed", "4", "--json").out());
+        JsonNode again = new ObjectMapper().readTree(run("demo", "--engine", "--steps", "60", "--cells", "3", "--seed", "4", "--json").out());
         assertEquals(j.get("final_total_energy_ev").asDouble(), again.get("final_total_energy_ev").asDouble(), 0.0);
     }
 
     @Test
     void badOptionsAreUsageErrors() {
-        assertEquals(2, run("demo", "--steps", "abc").code());
-        assertEquals(2, run("demo", "--cells", "1").code());
+        assertEquals(2, run("demo", "--engine", "--steps", "abc").code());
+        assertEquals(2, run("demo", "--engine", "--cells", "1").code());
         assertEquals(2, run("demo", "--bogus").code());
         Run help = run("demo", "--help");
         assertEquals(0, help.code());

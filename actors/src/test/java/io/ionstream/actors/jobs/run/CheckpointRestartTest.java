@@ -1,0 +1,115 @@
+package io.ionstream.actors.jobs.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ionstream.actors.jobs.store.CheckpointCodec;
+import io.ionstream.engine.md.Barostat;
+import io.ionstream.engine.md.NoseHoover;
+import io.ionstream.engine.md.RescaleEvery;
+import io.ionstream.engine.md.Thermostat;
+import io.ionstream.engine.md.VelocityVerlet;
+import io.ionstream.engine.neighbor.NeighborSettings;
+import io.ionstream.engine.potential.ForceField;
+import io.ionstream.engine.protocol.LjArgon;
+import io.ionstream.engine.protocol.MdStage;
+import io.ionstream.engine.protocol.VelocityStage;
+import io.ionstream.engine.system.SpeciesTable;
+import io.ionstream.proto.v1.Sample;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A job resumed from a checkpoint (written to bytes and read back, as after a crash) continues
+ * the uninterrupted trajectory bit for bit: same positions and velocities at the end, same
+ * samples under the same sequence numbers. Covered: a checkpoint inside an NPT stage with a
+ * temperature ramp (thermostat and barostat state in the integrator globals), one inside a
+ * rescaled NVT stage, and one at a stage boundary.
+ */
+class CheckpointRestartTest {
+    private static final double DT = 0.005;
+
+    private static JobPlan plan(long checkpointEvery) {
+        ForceFieldFactory ff = new ForceFieldFactory() {
+            @Override public ForceField create(SpeciesTable s) { return LjArgon.forceField(LjArgon.CUTOFF); }
+            @Override public String description() { return "lj argon"; }
+        };
+        var stages = List.of(
+            new VelocityStage(240, 11),
+            new MdStage("nvt", new RescaleEvery(NoseHoover.nvt(DT, Thermostat.at(120, 0.5)), 20, 120), 60),
+            new MdStage("npt", NoseHoover.npt(DT, Thermostat.of(120, 150, 0.5), Barostat.iso(200, 200, 2.0), 90), 90),
+            new MdStage("nve", new VelocityVerlet(DT), 50));
+        ObservablePlan obs = new ObservablePlan(List.of(new ObservablePlan.Entry(new ThermoObservable(), 5, null)));
+        return new JobPlan("test", ff, NeighborSettings.withSkin(1.0), stages, obs, checkpointEvery, 0, 1, 1);
+    }
+
+    private static Snapshot initial() {
+        return Snapshot.initial(AtomState.capture(LjArgon.fcc(3, LjArgon.LIQUID_LATTICE)));
+    }
+
+    /** What one run reported. */
+    private static class Recorder implements RunListener {
+        final List<Sample> samples = new ArrayList<>();
+        final List<Snapshot> checkpoints = new ArrayList<>();
+
+        @Override public void sample(Sample s) { samples.add(s); }
+        @Override public void checkpoint(Snapshot s) { checkpoints.add(s); }
+    }
+
+    @Test
+    void resumedRunsContinueBitForBit() throws Exception {
+        JobPlan plan = plan(25);
+        Recorder full = new Recorder();
+        RunOutcome a = new SerialJobRunner().run(plan, initial(), full, () -> false);
+        assertInstanceOf(RunOutcome.Completed.class, a);
+        assertEquals(200, a.last().step());
+        assertEquals(41, full.samples.size(), "step 0 and every 5th of 200 steps");
+
+        Snapshot insideNpt = full.checkpoints.stream().filter(s -> s.stageIndex() == 2 && s.stageStep() > 0).findFirst().orElseThrow();
+        Snapshot insideNvt = full.checkpoints.stream().filter(s -> s.stageIndex() == 1 && s.stageStep() > 0).findFirst().orElseThrow();
+        Snapshot boundary = full.checkpoints.stream().filter(s -> s.stageIndex() == 3 && s.atStageStart()).findFirst().orElseThrow();
+        assertNotNull(insideNpt.globals(), "a checkpoint inside a stage carries the integrator's state");
+        for (Snapshot cp : List.of(insideNpt, insideNvt, boundary)) {
+            Snapshot restored = CheckpointCodec.decode(CheckpointCodec.encode(cp), "test");
+            Recorder rest = new Recorder();
+            RunOutcome b = new SerialJobRunner().run(plan, restored, rest, () -> false);
+            assertInstanceOf(RunOutcome.Completed.class, b);
+            AtomState x = a.last().atoms(), y = b.last().atoms();
+            assertArrayEquals(x.x(), y.x(), "positions after resuming at step " + cp.step());
+            assertArrayEquals(x.v(), y.v(), "velocities after resuming at step " + cp.step());
+            assertArrayEquals(x.box(), y.box(), "cell after resuming at step " + cp.step());
+            assertArrayEquals(x.image(), y.image());
+            List<Sample> tail = full.samples.subList((int) cp.samples(), full.samples.size());
+            assertEquals(tail.size(), rest.samples.size());
+            for (int k = 0; k < tail.size(); k++) {
+                Sample s = tail.get(k), r = rest.samples.get(k);
+                assertEquals(s.getSequence(), r.getSequence());
+                assertEquals(s.getStep(), r.getStep());
+                assertEquals(s.getObservables(0).getValuesList(), r.getObservables(0).getValuesList(), "sample " + s.getSequence());
+            }
+            assertEquals(a.last().stages(), b.last().stages(), "stage results");
+        }
+    }
+
+    @Test
+    void cancellationStopsAtTheNextStep() {
+        AtomicBoolean cancel = new AtomicBoolean();
+        Recorder r = new Recorder() {
+            @Override public void sample(Sample s) {
+                super.sample(s);
+                if (s.getStep() == 70) cancel.set(true);
+            }
+        };
+        RunOutcome o = new SerialJobRunner().run(plan(1000), initial(), r, cancel::get);
+        assertInstanceOf(RunOutcome.Cancelled.class, o);
+        assertEquals(70, o.last().step());
+        assertFalse(r.samples.stream().anyMatch(s -> s.getStep() > 70));
+        assertTrue(r.checkpoints.stream().allMatch(s -> s.atStageStart()), "only stage boundaries before step 70 with checkpoints every 1000");
+    }
+}
