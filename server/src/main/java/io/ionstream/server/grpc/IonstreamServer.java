@@ -8,6 +8,7 @@ import io.ionstream.proto.v1.JobServiceGrpc;
 import io.ionstream.proto.v1.PotentialServiceGrpc;
 import io.ionstream.proto.v1.StructureServiceGrpc;
 import io.ionstream.server.config.ServerSettings;
+import io.ionstream.server.http.HttpServer;
 import com.typesafe.config.Config;
 import io.grpc.BindableService;
 import io.grpc.Server;
@@ -44,6 +45,8 @@ public final class IonstreamServer implements AutoCloseable {
     private final Server server;
     private final HealthStatusManager health = new HealthStatusManager();
     private final ServerSettings settings;
+    // the HTTP front end (REST mirror, live monitor, metrics), started next to gRPC: io.ionstream.server.http
+    private java.util.Optional<HttpServer> http = java.util.Optional.empty();
 
     private IonstreamServer(IonstreamService service, ServerSettings settings) throws IOException {
         this.service = service;
@@ -77,13 +80,24 @@ public final class IonstreamServer implements AutoCloseable {
     public static IonstreamServer start(Config config) throws IOException {
         ServerSettings settings = ServerSettings.from(config);
         IonstreamService service = IonstreamService.start(config, defaultRunner(), potentialFormats());
+        IonstreamServer s;
         try {
-            return new IonstreamServer(service, settings);
+            s = new IonstreamServer(service, settings);
         } catch (IOException | RuntimeException e) {
             service.close();
             throw e;
         }
+        try {
+            s.http = HttpServer.start(service, settings, config);
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
     }
+
+    /** The HTTP server (absent when ionstream.http.enabled is false). */
+    public java.util.Optional<HttpServer> http() { return http; }
 
     public IonstreamService service() { return service; }
     public int port() { return server.getPort(); }
@@ -104,6 +118,7 @@ public final class IonstreamServer implements AutoCloseable {
     /** Stops taking calls, ends open streams, then stops the jobs (they resume at the next start). */
     @Override
     public void close() {
+        http.ifPresent(HttpServer::close);
         health.enterTerminalState();
         server.shutdown();
         try {
