@@ -139,8 +139,7 @@ public final class HttpRoutes extends AllDirectives {
             return Problem.response(s, e.getMessage(), path, e.kind().name(), List.of());
         }
         if (t instanceof org.apache.pekko.http.scaladsl.model.EntityStreamSizeException e) {
-            return Problem.response(StatusCodes.PAYLOAD_TOO_LARGE, "the request body is larger than the limit of " + e.limit()
-                + " bytes (ionstream.limits.max-upload-size + 1 MiB)", path, "RESOURCE_EXHAUSTED", List.of());
+            return problem(ApiRoutes.tooLarge(-1, e.limit()), path); // a body without Content-Length that grew too large
         }
         if (t instanceof IllegalArgumentException e) return Problem.response(StatusCodes.BAD_REQUEST, e.getMessage(), path, "INVALID_ARGUMENT", List.of());
         LOG.error("unexpected error on {}", path, t);

@@ -45,7 +45,8 @@ public final class Problem {
     /** The gRPC status name that goes with an HTTP status (for refusals made by the HTTP layer itself). */
     public static String grpcCode(int status) {
         return switch (status) {
-            case 400, 405, 406, 415 -> "INVALID_ARGUMENT";
+            case 400, 406, 415 -> "INVALID_ARGUMENT";
+            case 405 -> "UNIMPLEMENTED";
             case 401 -> "UNAUTHENTICATED";
             case 403 -> "PERMISSION_DENIED";
             case 404 -> "NOT_FOUND";

@@ -107,13 +107,23 @@ public final class ApiRoutes extends AllDirectives {
     /** A JobSpec in JSON in the body: the queued job, 200. Bodies above the upload limit get 413. */
     private Route submit() {
         long limit = service.settings().maxUploadBytes() + (1 << 20);
-        return extractMaterializer(mat -> extractRequestEntity(entity -> onSuccess(entity.toStrict(30_000, limit, mat), strict -> {
-            String body = strict.getData().decodeString(StandardCharsets.UTF_8);
-            if (body.isBlank()) throw ProblemException.badRequest("the body must be a JobSpec in JSON (the gRPC SubmitJobRequest.spec)");
-            JobSpec.Builder spec = JobSpec.newBuilder();
-            ProtoJson.parse(body, spec);
-            return onBlocking(() -> service.submit(spec.build()));
-        })));
+        return extractMaterializer(mat -> extractRequestEntity(entity -> {
+            var declared = entity.getContentLengthOption();
+            if (declared.isPresent() && declared.getAsLong() > limit) throw tooLarge(declared.getAsLong(), limit);
+            return onSuccess(entity.toStrict(30_000, limit, mat), strict -> {
+                String body = strict.getData().decodeString(StandardCharsets.UTF_8);
+                if (body.isBlank()) throw ProblemException.badRequest("the body must be a JobSpec in JSON (the gRPC SubmitJobRequest.spec)");
+                JobSpec.Builder spec = JobSpec.newBuilder();
+                ProtoJson.parse(body, spec);
+                return onBlocking(() -> service.submit(spec.build()));
+            });
+        }));
+    }
+
+    /** 413 for a body above the limit (ionstream.limits.max-upload-size, plus room for the rest of a JobSpec). */
+    public static ProblemException tooLarge(long size, long limit) {
+        return new ProblemException(StatusCodes.PAYLOAD_TOO_LARGE, "the request body is larger than the limit of " + limit + " bytes"
+            + (size > 0 ? " (" + size + " bytes)" : "") + " (ionstream.limits.max-upload-size + 1 MiB)");
     }
 
     private Route events(String id) {
