@@ -7,27 +7,28 @@ import java.util.Arrays;
  * Finds the 4c anions of an argyrodite, the centres of its Li cages, from geometry alone (so it
  * works whatever anion sits on 4c, as in anion-disordered structures): "free" anions (no P
  * within the P–S bond cut-off, i.e. not PS₄ sulfur) that sit in a tetrahedral hole of the P fcc
- * sublattice (at least three P within a·√3/4 + margin), while 4a anions sit in its octahedral
- * holes with six P at a/2. With a ≈ 10.2 Å those distances are 4.4 Å and 5.1 Å; the default
- * {@link #TETRAHEDRAL_P_RADIUS} lies between them.
+ * sublattice, while 4a anions sit in its octahedral holes. With a ≈ 10.2 Å a 4c site has four
+ * P at a·√3/4 = 4.4 Å and the next at 0.83 a = 8.4 Å; a 4a site has six P at a/2 = 5.1 Å. At
+ * 500 K the first shells overlap (4.3-5.0 Å for both in Morgan's AIMD), but the count of P within
+ * {@link #P_SHELL_RADIUS} (between 5.1 and 8.4 Å) does not: four for 4c, six for 4a.
  */
 public final class CageCentres {
     public static final double BOND_RADIUS = 2.6;
-    public static final double TETRAHEDRAL_P_RADIUS = 4.75;
+    public static final double P_SHELL_RADIUS = 6.6;
 
     private CageCentres() {}
 
-    /** Global ids of the cage centres among the local atoms of {@code a} (list radius ≥ 4.75 Å). */
+    /** Global ids of the cage centres among the local atoms of {@code a} (list radius ≥ {@link #P_SHELL_RADIUS}). */
     public static long[] find(LocalAtoms a, String phosphorus, String[] anions) {
-        if (a.full == null || a.full.radius() < TETRAHEDRAL_P_RADIUS) {
-            throw new IllegalArgumentException("cage centres need neighbours within " + TETRAHEDRAL_P_RADIUS + " Å");
+        if (a.full == null || a.full.radius() < P_SHELL_RADIUS) {
+            throw new IllegalArgumentException("cage centres need neighbours within " + P_SHELL_RADIUS + " Å");
         }
         int tp = a.species.require(phosphorus);
         boolean[] anion = LocalAtoms.typeMask(a.species, anions);
         int[] off = a.full.offsets(), nb = a.full.neighbors();
         long[] out = new long[a.nlocal];
         int k = 0;
-        double b2 = BOND_RADIUS * BOND_RADIUS, t2 = TETRAHEDRAL_P_RADIUS * TETRAHEDRAL_P_RADIUS;
+        double b2 = BOND_RADIUS * BOND_RADIUS, t2 = P_SHELL_RADIUS * P_SHELL_RADIUS;
         for (int i = 0; i < a.nlocal; i++) {
             if (!anion[a.type[i]]) continue;
             int bonded = 0, tetra = 0;
@@ -38,7 +39,7 @@ public final class CageCentres {
                 if (d2 < b2) bonded++;
                 else if (d2 < t2) tetra++;
             }
-            if (bonded == 0 && tetra >= 3) out[k++] = a.id[i];
+            if (bonded == 0 && tetra == 4) out[k++] = a.id[i];
         }
         long[] ids = Arrays.copyOf(out, k);
         Arrays.sort(ids);

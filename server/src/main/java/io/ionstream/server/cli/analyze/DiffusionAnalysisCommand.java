@@ -47,7 +47,7 @@ final class DiffusionAnalysisCommand implements Analysis {
 
             Options:
               --species S           diffusing species (element symbol), required
-              --window A:B          fit window in ps (default: 10 % to 50 % of the trajectory)
+              --window A:B          fit window in ps (default: 40 % to 85 % of the trajectory)
               --drift REF           centre of mass removed: framework (default: all atoms not of
                                     the species), all, none
               --out PREFIX          also write PREFIX-msd.csv, PREFIX-msd.svg and PREFIX-msd.png
