@@ -10,6 +10,7 @@ final class CommandRegistry {
         return List.of(
             new BenchCommand(),
             new io.ionstream.server.cli.analyze.AnalyzeCommand(),
+            new BuildCommand(),
             new VersionCommand()
         );
     }
