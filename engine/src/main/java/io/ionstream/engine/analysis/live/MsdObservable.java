@@ -24,6 +24,8 @@ public final class MsdObservable implements Observable {
     private boolean[] mask;
     private boolean[] driftMask;
     private final double[] u = new double[3];
+    private final double[] drifted = new double[3];
+    private final double[] comp = new double[3];
 
     public MsdObservable(String[] species, SlabRegions regions, Drift drift) {
         if (species.length == 0) throw new IllegalArgumentException("MSD needs at least one species");
@@ -106,8 +108,10 @@ public final class MsdObservable implements Observable {
             cy = t[driftBase + 1] / mass;
             cz = t[driftBase + 2] / mass;
         }
-        double[] c = {cx, cy, cz};
-        double[] comp = new double[3];
+        double[] c = drifted;
+        c[0] = cx;
+        c[1] = cy;
+        c[2] = cz;
         components(t, o, c, comp);
         out[0] = comp[0];
         out[1] = comp[1];

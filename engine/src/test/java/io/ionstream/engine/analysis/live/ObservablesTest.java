@@ -105,4 +105,36 @@ class ObservablesTest {
         assertThrows(IllegalArgumentException.class, () -> new ObservableSampler(ObservableSet.of(
             new ZProfile(new String[] {"Na"}, 3, false))).sample(s, 0, null, null, new GlobalFrame(0, 0, s.box(), 0)));
     }
+
+    /** Regions by the reference position, counts by the current one, drift removed by sums. */
+    @Test
+    void msdPerRegionWithDriftRemoval() {
+        AtomSystem s = new AtomSystem(SpeciesTable.of("Li", "S"), Box.orthorhombic(20, 20, 40), 4);
+        s.add(0, 5, 5, 1);   // GB region (plane at z = 0, slabs of 5 Å)
+        s.add(0, 5, 5, 12);  // Far_GB
+        s.add(1, 10, 10, 20);
+        s.add(1, 10, 10, 30);
+        SlabRegions regions = SlabRegions.grainBoundary(new double[] {0}, 5);
+        ObservableSampler sampler = new ObservableSampler(ObservableSet.of(
+            new MsdObservable(new String[] {"Li"}, regions, MsdObservable.Drift.FRAMEWORK)));
+        GlobalFrame g = new GlobalFrame(0, 0, s.box(), 0);
+        sampler.sample(s, 0, null, null, g);
+        // framework drifts +1 along x; Li 1 moves (+1+3, 0, 0), Li 2 moves (+1, 0, +4): into the Bulk slab
+        for (int i = 0; i < 4; i++) s.x()[3 * i] += 1;
+        s.x()[0] += 3;
+        s.x()[3 * 1 + 2] += 4;
+        double[] v = sampler.sample(s, 0, null, null, g)[0];
+        assertEquals(9.0 / 2, v[0], 1e-12, "x");
+        assertEquals(16.0 / 2, v[2], 1e-12, "z");
+        assertEquals(25.0 / 2, v[3], 1e-12, "total");
+        assertEquals(8.0, v[4], 1e-12, "perp");
+        assertEquals(4.5, v[5], 1e-12, "par");
+        int gb = 7, far = 7 + 5 * 2, bulk = 7 + 5 * 3;
+        assertEquals(9.0, v[gb], 1e-12, "GB total");
+        assertEquals(1.0, v[gb + 3], 0.0, "one atom started in GB");
+        assertEquals(1.0, v[gb + 4], 0.0, "one atom is in GB now");
+        assertEquals(16.0, v[far], 1e-12, "Far_GB total");
+        assertEquals(0.0, v[far + 4], 0.0, "it left Far_GB");
+        assertEquals(1.0, v[bulk + 4], 0.0, "and is in Bulk now");
+    }
 }
