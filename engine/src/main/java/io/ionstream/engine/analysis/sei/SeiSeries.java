@@ -20,11 +20,13 @@ import java.util.List;
 public record SeiSeries(double[] time, double[] alpha, double[] crystallinity) {
 
     /**
-     * @param frameInterval ps between frames when the files carry no time (NaN to require times)
+     * @param frameInterval ps between frames, overriding the files' times (NaN: use the frames' times,
+     *                      else step × {@code timestep})
+     * @param timestep      MD time step in ps for frames that carry only a step number (NaN if unknown)
      * @param every         analyse every k-th frame
      */
     public static SeiSeries compute(List<TrajectorySource> sources, ReductionFraction reduction,
-                                    CrystallinityObservable crystallinity, double frameInterval, int every) {
+                                    CrystallinityObservable crystallinity, double frameInterval, double timestep, int every) {
         ObservableSampler sampler = new ObservableSampler(ObservableSet.of(reduction, crystallinity));
         List<double[]> rows = new ArrayList<>();
         int index = 0;
@@ -35,9 +37,12 @@ public record SeiSeries(double[] time, double[] alpha, double[] crystallinity) {
                 while ((f = r.next()) != null) {
                     inFile++;
                     if (index++ % every != 0) continue;
-                    double t = !Double.isNaN(frameInterval) ? (index - 1) * frameInterval : f.time();
+                    double t = !Double.isNaN(frameInterval) ? (index - 1) * frameInterval
+                        : !Double.isNaN(f.time()) ? f.time()
+                        : f.step() >= 0 && !Double.isNaN(timestep) ? f.step() * timestep : Double.NaN;
                     if (Double.isNaN(t)) {
-                        throw new IllegalArgumentException(src.name() + " frame " + inFile + " carries no time: give the frame interval");
+                        throw new IllegalArgumentException(src.name() + " frame " + inFile
+                            + " carries no time: give the frame interval (ps) or the MD time step");
                     }
                     double[][] v = sampler.sample(FrameSystem.of(f), 0, null, null, new GlobalFrame(f.step(), t, f.box(), 0));
                     rows.add(new double[] {t, v[0][0], v[1][0]});

@@ -26,7 +26,7 @@ class SeiSeriesTest {
                 java.util.Arrays.copyOf(s.x(), 3 * s.size()), false));
         }
         SeiSeries series = SeiSeries.compute(List.of(Frames.source("amorphising", frames)), new ReductionFraction(),
-            new CrystallinityObservable(), 2.5, 1);
+            new CrystallinityObservable(), 2.5, Double.NaN, 1);
         assertEquals(4, series.time().length);
         assertEquals(7.5, series.time()[3], 1e-12);
         assertEquals(1.0, series.crystallinity()[0], 0.0);

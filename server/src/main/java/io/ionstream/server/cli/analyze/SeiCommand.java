@@ -65,7 +65,7 @@ final class SeiCommand implements Analysis {
             String[] anions = args.string("anions", "S,P,Cl").split(",");
             s = SeiSeries.compute(TrajectoryOptions.sources(args, files), new ReductionFraction("P", "S", args.positive("cutoff", 3.0)),
                 new CrystallinityObservable(anions, CrystallinityObservable.DEFAULT_RADIUS), TrajectoryOptions.frameInterval(args),
-                TrajectoryOptions.stride(args));
+                args.has("timestep") ? args.positive("timestep", 0) : Double.NaN, TrajectoryOptions.stride(args));
         }
         SeiStages stages = SeiStages.detect(s.time(), s.alpha(), s.crystallinity(), args.positive("onset", 0.01),
             args.positive("plateau", 0.02));
