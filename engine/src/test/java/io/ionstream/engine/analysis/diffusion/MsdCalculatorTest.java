@@ -36,7 +36,7 @@ class MsdCalculatorTest {
             double[] ours = {msd.x()[frame], msd.y()[frame], msd.z()[frame], msd.total()[frame]};
             for (int c = 0; c < 4; c++) {
                 double ref = Double.parseDouble(f[6 + c]);
-                assertEquals(ref, ours[c], 1e-7 * Math.abs(ref) + 1e-12, "c_msd[" + (c + 1) + "] at step " + step);
+                assertEquals(ref, ours[c], 1e-9 * Math.abs(ref) + 1e-12, "c_msd[" + (c + 1) + "] at step " + step);
             }
             checked++;
         }

@@ -40,7 +40,7 @@ class LiveObservablesLammpsTest {
             assertEquals(Long.parseLong(ref[0]), FRAMES.get(f).timestep());
             for (int c = 0; c < 4; c++) {
                 double r = Double.parseDouble(ref[6 + c]);
-                assertEquals(r, v[c], 1e-7 * Math.abs(r) + 1e-12, "c_msd[" + (c + 1) + "] at step " + ref[0]);
+                assertEquals(r, v[c], 1e-9 * Math.abs(r) + 1e-12, "c_msd[" + (c + 1) + "] at step " + ref[0]);
             }
         }
     }
