@@ -11,6 +11,7 @@ final class CommandRegistry {
             new BenchCommand(),
             new io.ionstream.server.cli.analyze.AnalyzeCommand(),
             new BuildCommand(),
+            new DemoCommand(),
             new VersionCommand()
         );
     }
