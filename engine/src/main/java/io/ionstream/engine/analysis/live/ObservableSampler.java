@@ -6,9 +6,13 @@ import java.util.Arrays;
 
 /**
  * Computes an {@link ObservableSet} on a whole system in this thread (the serial counterpart of
- * the subdomain actors): one view, one partial vector which is already the total. Per-atom state
- * is kept in a table keyed by global id, so it follows the atoms through the spatial sorting of
- * the neighbour lists exactly as it follows them between subdomains in a decomposed run.
+ * the subdomain actors): one view, one partial vector which is already the total.
+ *
+ * <p>Per-atom state: on the system it was initialised with (a running simulation) it lives in
+ * that system's extra per-atom array {@link ObservableSet#STATE_ARRAY}, which travels with the
+ * atoms through spatial sorting as it will through migration between subdomains. Sampling any
+ * other system object (trajectory frames read one by one) finds the state by global id in a
+ * table the sampler keeps in step.
  */
 public final class ObservableSampler {
     private final ObservableSet set;
@@ -18,6 +22,7 @@ public final class ObservableSampler {
     private double[] stateTable = new double[0];
     private double[] stateLocal = new double[0];
     private boolean initialised;
+    private AtomSystem attached;
 
     public ObservableSampler(ObservableSet set) {
         this.set = set;
@@ -39,8 +44,13 @@ public final class ObservableSampler {
             if (stateIds[i] == stateIds[i - 1]) throw new IllegalArgumentException("atom id " + stateIds[i] + " appears twice");
         }
         stateTable = new double[n * w];
+        if (w > 0) {
+            v.state = sys.perAtom(ObservableSet.STATE_ARRAY, w);
+            java.util.Arrays.fill(v.state, 0, n * w, 0.0);
+        }
         set.initState(v);
         scatter(v, sys.size());
+        attached = sys;
         initialised = true;
     }
 
@@ -54,7 +64,8 @@ public final class ObservableSampler {
     public double[][] sample(AtomSystem sys, double potentialEnergy, double[] virial, double[] eatom, GlobalFrame frame) {
         if (!initialised) initialise(sys);
         LocalAtoms v = view(sys, virial, potentialEnergy, eatom);
-        gather(v, sys.size());
+        if (sys == attached && set.stateWidth() > 0) v.state = sys.perAtom(ObservableSet.STATE_ARRAY, set.stateWidth());
+        else gather(v, sys.size());
         Arrays.fill(partial, 0);
         set.accumulate(v, partial);
         scatter(v, sys.size());
@@ -78,16 +89,17 @@ public final class ObservableSampler {
         if (w == 0) return;
         for (int i = 0; i < n; i++) {
             int s = slot(v.id[i]);
-            System.arraycopy(stateTable, s * w, stateLocal, i * w, w);
+            System.arraycopy(stateTable, s * w, v.state, i * w, w);
         }
     }
 
+    /** Keeps the id-keyed table in step with the view's state (whichever array that was). */
     private void scatter(LocalAtoms v, int n) {
         int w = set.stateWidth();
         if (w == 0) return;
         for (int i = 0; i < n; i++) {
             int s = slot(v.id[i]);
-            System.arraycopy(stateLocal, i * w, stateTable, s * w, w);
+            System.arraycopy(v.state, i * w, stateTable, s * w, w);
         }
     }
 

@@ -9,6 +9,12 @@ import java.util.List;
  * subdomain sends a single array per sample (it can ride in {@code StepSums.extra}).
  */
 public final class ObservableSet {
+    /**
+     * Name of the {@code AtomSystem} extra per-atom array that holds the observables' per-atom
+     * state ({@link #stateWidth()} doubles per atom), so that it migrates with the atoms.
+     */
+    public static final String STATE_ARRAY = "observable-state";
+
     private final List<Observable> observables;
     private final int[] partialOffset;
     private final int[] stateColumn;
@@ -51,6 +57,12 @@ public final class ObservableSet {
         double r = 0;
         for (Observable o : observables) r = Math.max(r, o.neighborRadius());
         return r;
+    }
+
+    /** Points the view's state at {@code sys}'s per-atom state array (registered on first use). */
+    public void bindState(io.ionstream.engine.system.AtomSystem sys, LocalAtoms atoms) {
+        atoms.stateStride = stateWidth;
+        atoms.state = stateWidth > 0 ? sys.perAtom(STATE_ARRAY, stateWidth) : null;
     }
 
     public void initState(LocalAtoms atoms) {

@@ -137,4 +137,41 @@ class ObservablesTest {
         assertEquals(0.0, v[far + 4], 0.0, "it left Far_GB");
         assertEquals(1.0, v[bulk + 4], 0.0, "and is in Bulk now");
     }
+
+    /**
+     * In a running simulation the MSD reference lives in the system's per-atom array and follows
+     * the atoms through the neighbour list's spatial sorting: the live MSD equals the one computed
+     * by global id from the initial unwrapped positions.
+     */
+    @Test
+    void referencePositionsTravelWithAtomsThroughSpatialSorting() {
+        AtomSystem s = TestStructures.ljLiquid("Ar");
+        Velocities.maxwellBoltzmann(s, 300, 9);
+        MdRunner r = new MdRunner(s, ForceField.of(new LjCut(1, 8.5).coeff(0, 0, 0.0104, 3.405)), new VelocityVerlet(0.004),
+            NeighborSettings.withSkin(0.5).sortEvery(1));
+        java.util.Map<Long, double[]> start = new java.util.HashMap<>();
+        for (int i = 0; i < s.size(); i++) {
+            double[] u = new double[3];
+            s.unwrapped(i, u, 0);
+            start.put(s.id()[i], u);
+        }
+        ObservableSampler sampler = new ObservableSampler(ObservableSet.of(new MsdObservable(new String[] {"Ar"}, null,
+            MsdObservable.Drift.NONE)));
+        sampler.initialise(s);
+        long[] before = s.id().clone();
+        r.run(300);
+        assertTrue(!java.util.Arrays.equals(before, java.util.Arrays.copyOf(s.id(), before.length)), "atoms were re-sorted");
+        assertTrue(s.hasPerAtom(ObservableSet.STATE_ARRAY));
+        double expected = 0;
+        double[] u = new double[3];
+        for (int i = 0; i < s.size(); i++) {
+            s.unwrapped(i, u, 0);
+            double[] u0 = start.get(s.id()[i]);
+            for (int d = 0; d < 3; d++) expected += (u[d] - u0[d]) * (u[d] - u0[d]);
+        }
+        expected /= s.size();
+        double[] v = sampler.sample(r)[0];
+        assertTrue(expected > 1.0, "atoms moved: " + expected);
+        assertEquals(expected, v[3], 1e-12 * expected);
+    }
 }
