@@ -18,6 +18,7 @@ public final class CageObservable implements Observable {
     private final String li;
     private final double searchRadius, captureRadius;
     private int tli = -1;
+    private io.ionstream.engine.system.SpeciesTable seen;
 
     /**
      * @param centreIds     global ids of the cage-centre anions
@@ -80,7 +81,7 @@ public final class CageObservable implements Observable {
 
     @Override
     public void initState(LocalAtoms a, int col) {
-        if (tli < 0) tli = a.species.require(li);
+        lithium(a);
         for (int i = 0; i < a.nlocal; i++) {
             if (a.type[i] != tli) continue;
             nearest(a, i, found);
@@ -90,7 +91,7 @@ public final class CageObservable implements Observable {
 
     @Override
     public void accumulate(LocalAtoms a, int col, double[] p, int o) {
-        if (tli < 0) tli = a.species.require(li);
+        lithium(a);
         double cap2 = captureRadius * captureRadius;
         for (int i = 0; i < a.nlocal; i++) {
             if (a.type[i] != tli) continue;
@@ -105,6 +106,13 @@ public final class CageObservable implements Observable {
             }
             p[o + 1] += 1;
             if (current >= 0) p[o + 2 + current] += 1;
+        }
+    }
+
+    private void lithium(LocalAtoms a) {
+        if (!a.species.equals(seen)) {
+            tli = a.species.require(li);
+            seen = a.species;
         }
     }
 

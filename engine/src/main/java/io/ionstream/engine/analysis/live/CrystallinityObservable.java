@@ -17,6 +17,7 @@ public final class CrystallinityObservable implements Observable {
     private final double radius;
     private final AdaptiveCna cna = new AdaptiveCna();
     private boolean[] mask;
+    private io.ionstream.engine.system.SpeciesTable seen;
 
     public CrystallinityObservable(String[] anions, double radius) {
         if (anions.length == 0) throw new IllegalArgumentException("crystallinity needs the anion species");
@@ -36,7 +37,8 @@ public final class CrystallinityObservable implements Observable {
     @Override public double neighborRadius() { return radius; }
 
     private boolean[] mask(LocalAtoms a) {
-        if (mask == null || mask.length != a.species.size()) {
+        if (!a.species.equals(seen)) {
+            seen = a.species;
             mask = new boolean[a.species.size()];
             for (String s : anions) {
                 int t = a.species.indexOf(s);

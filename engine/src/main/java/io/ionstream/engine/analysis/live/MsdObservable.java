@@ -23,6 +23,7 @@ public final class MsdObservable implements Observable {
     private final int groups;
     private boolean[] mask;
     private boolean[] driftMask;
+    private io.ionstream.engine.system.SpeciesTable seen;
     private final double[] u = new double[3];
     private final double[] drifted = new double[3];
     private final double[] comp = new double[3];
@@ -49,7 +50,8 @@ public final class MsdObservable implements Observable {
     @Override public int stateWidth() { return 3; }
 
     private void masks(LocalAtoms a) {
-        if (mask != null && mask.length == a.species.size()) return;
+        if (a.species.equals(seen)) return;
+        seen = a.species;
         mask = LocalAtoms.typeMask(a.species, species);
         driftMask = new boolean[mask.length];
         for (int t = 0; t < mask.length; t++) {

@@ -12,6 +12,7 @@ public final class RdfObservable implements Observable {
     private final double rmax;
     private final int bins;
     private boolean[] ma, mb;
+    private io.ionstream.engine.system.SpeciesTable seen;
 
     /** {@code a} and {@code b} are species symbols, or "*" for all atoms. */
     public RdfObservable(String a, String b, double rmax, int bins) {
@@ -50,9 +51,10 @@ public final class RdfObservable implements Observable {
 
     @Override
     public void accumulate(LocalAtoms at, int column, double[] p, int o) {
-        if (ma == null) {
+        if (!at.species.equals(seen)) {
             ma = mask(at, a);
             mb = mask(at, b);
+            seen = at.species;
         }
         int[] off = at.full.offsets(), nb = at.full.neighbors();
         double r2max = rmax * rmax, inv = bins / rmax;

@@ -11,6 +11,7 @@ public final class ReductionFraction implements Observable {
     private final String p, s;
     private final double cutoff;
     private int tp = -1, ts = -1;
+    private io.ionstream.engine.system.SpeciesTable seen;
 
     public ReductionFraction(String phosphorus, String sulfur, double cutoff) {
         if (!(cutoff > 0)) throw new IllegalArgumentException("P-S cut-off must be positive, got " + cutoff);
@@ -31,9 +32,10 @@ public final class ReductionFraction implements Observable {
 
     @Override
     public void accumulate(LocalAtoms a, int column, double[] part, int o) {
-        if (tp < 0) {
+        if (!a.species.equals(seen)) {
             tp = a.species.require(p);
             ts = a.species.require(s);
+            seen = a.species;
         }
         int[] off = a.full.offsets(), nb = a.full.neighbors();
         double c2 = cutoff * cutoff;

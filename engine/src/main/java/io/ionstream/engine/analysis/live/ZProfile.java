@@ -11,6 +11,7 @@ public final class ZProfile implements Observable {
     private final int bins;
     private final boolean energies;
     private boolean[] mask;
+    private io.ionstream.engine.system.SpeciesTable seen;
     private final double[] frac = new double[3];
 
     public ZProfile(String[] species, int bins, boolean energies) {
@@ -43,7 +44,10 @@ public final class ZProfile implements Observable {
 
     @Override
     public void accumulate(LocalAtoms a, int column, double[] p, int o) {
-        if (mask == null) mask = LocalAtoms.typeMask(a.species, species);
+        if (!a.species.equals(seen)) {
+            mask = LocalAtoms.typeMask(a.species, species);
+            seen = a.species;
+        }
         if (energies && a.eatom == null) {
             throw new IllegalArgumentException("the energy profile needs per-atom energies (turn them on in the force engine)");
         }
