@@ -80,19 +80,21 @@ class DecompositionIndependenceTest {
                 set.initState(sub);
                 Subdomains.store(sub, state);
             }
-            // t1: atoms have migrated; state follows them by id
-            double[] total = new double[set.partialLength()];
+            // t1: atoms have migrated; state follows them by id. Partials ride in StepSums.extra and
+            // are reduced by StepSums.add, as the coordinator reduces a step's sums.
+            io.ionstream.engine.md.StepSums reduced = new io.ionstream.engine.md.StepSums();
             for (int k = 0; k < parts; k++) {
                 LocalAtoms sub = Subdomains.slab(v1, k, parts, r, set.stateWidth(), state, 0, new double[6]);
                 double share = 0;
                 for (int i = 0; i < sub.nlocal; i++) share += sub.eatom[i];
                 sub.potentialEnergy = share;
                 for (int c = 0; c < 6; c++) sub.virial[c] = virial[c] * sub.nlocal / sys.size();
-                double[] partial = new double[set.partialLength()];
-                set.accumulate(sub, partial);
-                for (int c = 0; c < total.length; c++) total[c] += partial[c];
+                io.ionstream.engine.md.StepSums sums = new io.ionstream.engine.md.StepSums();
+                sums.extra = new double[set.partialLength()];
+                set.accumulate(sub, sums.extra);
+                reduced.add(sums);
             }
-            double[][] got = set.finish(total, frame);
+            double[][] got = set.finish(reduced.extra, frame);
             for (int o = 0; o < got.length; o++) {
                 String[] names = set.observables().get(o).valueNames();
                 for (int c = 0; c < got[o].length; c++) {
