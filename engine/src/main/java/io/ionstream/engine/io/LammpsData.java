@@ -80,7 +80,7 @@ public final class LammpsData {
         int vcount;
         long[] vids;
         double[] vel;
-        int velLine;
+        int[] vlines;
         final java.util.Set<String> seenSections = new java.util.HashSet<>();
 
         Parser(LineReader in, String[] symbols) {
@@ -254,14 +254,16 @@ public final class LammpsData {
             int cap = (int) Math.min(natoms, 4096);
             vids = new long[Math.max(cap, 1)];
             vel = new double[3 * Math.max(cap, 1)];
-            velLine = in.line();
+            vlines = new int[Math.max(cap, 1)];
             for (long k = 0; k < natoms; k++) {
                 String[] f = LineReader.fields(sectionLine("Velocities"));
                 if (f.length != 4) throw in.error("Velocities line needs 'id vx vy vz', found " + f.length + " fields");
                 if (vcount == vids.length) {
                     vids = Arrays.copyOf(vids, 2 * vcount);
                     vel = Arrays.copyOf(vel, 6 * vcount);
+                    vlines = Arrays.copyOf(vlines, 2 * vcount);
                 }
+                vlines[vcount] = in.line();
                 vids[vcount] = in.parseLong(f[0], "atom id");
                 for (int d = 0; d < 3; d++) vel[3 * vcount + d] = in.parseDouble(f[1 + d], "velocity");
                 vcount++;
@@ -309,8 +311,8 @@ public final class LammpsData {
                 boolean[] have = new boolean[count];
                 for (int k = 0; k < vcount; k++) {
                     Integer r = row.get(vids[k]);
-                    if (r == null) throw new FormatException(source, velLine, "Velocities section names unknown atom id " + vids[k]);
-                    if (have[r]) throw new FormatException(source, velLine, "Velocities section lists atom id " + vids[k] + " twice");
+                    if (r == null) throw new FormatException(source, vlines[k], "Velocities section names unknown atom id " + vids[k]);
+                    if (have[r]) throw new FormatException(source, vlines[k], "Velocities section lists atom id " + vids[k] + " twice");
                     have[r] = true;
                     System.arraycopy(vel, 3 * k, sys.v(), 3 * r, 3);
                 }

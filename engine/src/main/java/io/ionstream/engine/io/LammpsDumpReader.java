@@ -81,6 +81,7 @@ public final class LammpsDumpReader implements AutoCloseable {
             int need = triclinic ? 3 : 2;
             if (f.length < need) throw in.error("box bounds line needs " + need + " numbers, found " + f.length);
             for (int k = 0; k < need; k++) b[d][k] = in.parseDouble(f[k], "box bound");
+            if (!(b[d][1] > b[d][0])) throw in.error("box bound hi " + b[d][1] + " not above lo " + b[d][0]);
         }
         Box box = triclinic ? triclinicBox(b) : orthoBox(b);
         String atomsLine = in.require("ITEM: ATOMS");

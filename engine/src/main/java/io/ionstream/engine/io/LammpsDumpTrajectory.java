@@ -16,7 +16,8 @@ import java.util.List;
  * caller. Positions, first available of: {@code xu yu zu} (unwrapped); {@code x y z} with
  * {@code ix iy iz} (made unwrapped); {@code xsu ysu zsu}; {@code xs ys zs} with image flags;
  * {@code x y z} alone and {@code xs ys zs} alone (both wrapped: {@code unwrapped = false}).
- * Atoms come out sorted by id, whatever the order in the file.
+ * Trajectory frames list atoms sorted by id, whatever the order in the file; a structure
+ * ({@link #nextSystem()}) keeps the file's order.
  *
  * <p>Species order: as named by the caller; else, with an element column, by LAMMPS type when
  * there is a {@code type} column, or by first appearance. It is fixed by the first frame.
@@ -44,7 +45,7 @@ public final class LammpsDumpTrajectory implements TrajectoryReader {
     public TrajectoryFrame next() {
         DumpFrame f = reader.next();
         if (f == null) return null;
-        Atoms a = atoms(f);
+        Atoms a = atoms(f, true);
         Positions p = positions(f, a.order, true);
         return new TrajectoryFrame(f.timestep(), f.time(), f.box(), species, a.type, a.id, p.x, p.unwrapped);
     }
@@ -58,7 +59,7 @@ public final class LammpsDumpTrajectory implements TrajectoryReader {
     public AtomSystem nextSystem() {
         DumpFrame f = reader.next();
         if (f == null) return null;
-        Atoms a = atoms(f);
+        Atoms a = atoms(f, false);
         Positions p = positions(f, a.order, false);
         int n = f.atoms();
         AtomSystem sys = new AtomSystem(species, f.box(), n);
@@ -79,7 +80,7 @@ public final class LammpsDumpTrajectory implements TrajectoryReader {
     /** Ids, types and the id-sorted order of one frame. */
     private record Atoms(int[] order, long[] id, int[] type) {}
 
-    private Atoms atoms(DumpFrame f) {
+    private Atoms atoms(DumpFrame f, boolean sort) {
         String source = reader.source();
         int line = reader.line();
         int n = f.atoms();
@@ -87,12 +88,19 @@ public final class LammpsDumpTrajectory implements TrajectoryReader {
         double[] idv = f.column("id");
         long[] rawId = new long[n];
         for (int i = 0; i < n; i++) rawId[i] = integral(idv[i], "atom id", 1, source, line);
-        int[] order = sortedById(rawId);
+        int[] byId = sortedById(rawId);
+        for (int i = 1; i < n; i++) {
+            if (rawId[byId[i]] == rawId[byId[i - 1]]) {
+                throw new FormatException(source, line, "atom id " + rawId[byId[i]] + " appears twice in the frame at timestep " + f.timestep());
+            }
+        }
+        int[] order = byId;
+        if (!sort) {
+            order = new int[n];
+            for (int i = 0; i < n; i++) order[i] = i;
+        }
         long[] id = new long[n];
         for (int i = 0; i < n; i++) id[i] = rawId[order[i]];
-        for (int i = 1; i < n; i++) {
-            if (id[i] == id[i - 1]) throw new FormatException(source, line, "atom id " + id[i] + " appears twice in the frame at timestep " + f.timestep());
-        }
         double[] typev = f.has("type") ? f.column("type") : null;
         int[] lammpsType = null;
         if (typev != null) {
