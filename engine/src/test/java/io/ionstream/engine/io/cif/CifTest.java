@@ -174,7 +174,7 @@ class CifTest {
         assertError(cell + "loop_\n_symmetry_equiv_pos_as_xyz\nx,y,z\n-x,-y,-z\n" + sites + "Li1 0 0 0 1\nCl1 0 0 0.0001 1\n", 19,
             "falls on an atom");
         assertError(cell + "loop_\n_symmetry_equiv_pos_as_xyz\nx,y,z\n-x,y\n" + sites + "Li1 0 0 0 1\n", 11, "three");
-        assertError(cell.replace("_cell_angle_beta 90", "_cell_angle_beta 190"), 6, "(0, 180)");
+        assertError(cell.replace("_cell_angle_beta 90", "_cell_angle_beta 190") + "_symmetry_space_group_name_H-M P1\n" + sites + "Li1 0 0 0 1\n", 6, "(0, 180)");
         assertError(cell + "_symmetry_space_group_name_H-M 'P 1'\n" + sites + "Li1 0 0 ?\n", 10, "not a whole number");
         assertError(cell + "_symmetry_space_group_name_H-M 'P 1'\n" + sites + "Li1 0 0 ? 1\n", 15, "unknown");
         assertError(cell + "_cell_length_a 5\n", 8, "twice");
