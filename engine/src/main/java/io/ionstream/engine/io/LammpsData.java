@@ -125,6 +125,7 @@ public final class LammpsData {
 
         void header() {
             String s;
+            header:
             while ((s = in.next()) != null) {
                 String t = LineReader.stripComment(s).strip();
                 if (t.isEmpty()) continue;
@@ -133,7 +134,7 @@ public final class LammpsData {
                 while (k < f.length && startsNumeric(f[k])) k++;
                 if (k == 0) {
                     in.pushBack(s);
-                    return;
+                    break header;
                 }
                 String keyword = String.join(" ", Arrays.copyOfRange(f, k, f.length));
                 switch (keyword) {

@@ -105,6 +105,7 @@ public final class CifBlock {
             lines.get(count % names.size()).add(v.line);
             count++;
         }
+        if (count == 0) throw new FormatException(in.source(), names.get(0).line, "loop_ has tags but no values");
         if (count % names.size() != 0) {
             throw new FormatException(in.source(), names.get(0).line, "loop of " + names.size() + " tags has " + count
                 + " values, not a whole number of rows");

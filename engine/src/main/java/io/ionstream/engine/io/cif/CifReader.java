@@ -106,6 +106,7 @@ public final class CifReader {
             CifBlock.Values symbol = block.get("_atom_site_type_symbol");
             CifBlock.Values occupancy = block.get("_atom_site_occupancy");
             int sites = fx.values().size();
+            if (sites == 0) throw new FormatException(source, block.line(), "the atom-site loop has no rows");
             for (CifBlock.Values v : new CifBlock.Values[] {fy, fz, label, symbol, occupancy}) {
                 if (v != null && (v.loop() != fx.loop() || v.values().size() != sites)) {
                     throw new FormatException(source, fx.lines().get(0), "atom-site tags are not all in one loop of " + sites + " rows");
@@ -252,14 +253,21 @@ public final class CifReader {
             return v;
         }
 
+        /** A tag that must have exactly one value. */
+        CifBlock.Values scalar(String tag) {
+            CifBlock.Values v = required(tag);
+            if (v.values().size() != 1) throw new FormatException(source, v.lines().get(1), tag + " has " + v.values().size() + " values, expected one");
+            return v;
+        }
+
         double positive(String tag) {
-            double v = number(required(tag), 0, tag);
+            double v = number(scalar(tag), 0, tag);
             if (!(v > 0)) throw new FormatException(source, block.get(tag).lines().get(0), tag + " must be positive, got " + v);
             return v;
         }
 
         double angle(String tag) {
-            double v = number(required(tag), 0, tag);
+            double v = number(scalar(tag), 0, tag);
             if (!(v > 0 && v < 180)) throw new FormatException(source, block.get(tag).lines().get(0), tag + " must lie in (0, 180) degrees, got " + v);
             return v;
         }
