@@ -50,7 +50,7 @@ class ParserFuzzTest {
             }
             Mutations mutations = new Mutations(SEED ^ where.hashCode());
             List<Mutations.Mutant> corpus = mutations.of(seed, RANDOM_MUTANTS_PER_SEED);
-            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
                 for (Mutations.Mutant m : corpus) {
                     long before = MEMORY.getCurrentThreadAllocatedBytes();
                     try {
