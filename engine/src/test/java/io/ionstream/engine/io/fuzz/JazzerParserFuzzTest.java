@@ -15,7 +15,9 @@ import java.util.List;
  *
  * <pre>JAZZER_FUZZ=1 bin/mvn -pl engine test -Dtest='JazzerParserFuzzTest#cif'</pre>
  *
- * A finding (an undocumented exception, a timeout, running out of memory) is saved by Jazzer
+ * ({@code JAZZER_FUZZ} also switches on the engine pom's {@code jazzer-fuzz} profile, which
+ * enables the instrumentation that regression runs leave off.) A finding (an undocumented
+ * exception, a timeout, running out of memory) is saved by Jazzer
  * into that inputs folder, where it stays as a regression test once fixed.
  */
 class JazzerParserFuzzTest {
