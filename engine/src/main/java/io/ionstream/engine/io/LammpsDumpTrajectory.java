@@ -114,10 +114,17 @@ public final class LammpsDumpTrajectory implements TrajectoryReader {
         String[] el = f.elements();
         if (species == null) species = firstTable(el, lammpsType, order, source, line);
         int[] type = new int[n];
+        java.util.Map<String, Integer> typeOfElement = new java.util.HashMap<>();
+        java.util.Map<Integer, Integer> typeOfLammps = new java.util.HashMap<>();
         for (int k = 0; k < n; k++) {
             int i = order[k];
             if (el != null) {
-                type[k] = SpeciesNames.typeOf(species, el[i], source, line);
+                Integer t = typeOfElement.get(el[i]);
+                if (t == null) {
+                    t = SpeciesNames.typeOf(species, el[i], source, line);
+                    typeOfElement.put(el[i], t);
+                }
+                type[k] = t;
             } else {
                 if (lammpsType == null) {
                     throw new FormatException(source, line, "the dump has neither an 'element' nor a 'type' column");
@@ -126,7 +133,12 @@ public final class LammpsDumpTrajectory implements TrajectoryReader {
                     throw new FormatException(source, line, "atom " + rawId[i] + " has type " + lammpsType[i] + " but only "
                         + callerSpecies.length + " species were named");
                 }
-                type[k] = SpeciesNames.typeOf(species, callerSpecies[lammpsType[i] - 1], source, line);
+                Integer t = typeOfLammps.get(lammpsType[i]);
+                if (t == null) {
+                    t = SpeciesNames.typeOf(species, callerSpecies[lammpsType[i] - 1], source, line);
+                    typeOfLammps.put(lammpsType[i], t);
+                }
+                type[k] = t;
             }
         }
         return new Atoms(order, id, type);

@@ -19,6 +19,8 @@ public final class LineReader implements AutoCloseable {
     private final String source;
     private int line;
     private String pushedBack;
+    private final char[] buf = new char[1 << 14];
+    private int pos, len;
 
     public LineReader(BufferedReader in, String source) {
         this.in = in;
@@ -39,20 +41,41 @@ public final class LineReader implements AutoCloseable {
             return s;
         }
         try {
+            // scan our own buffer: a per-character read() is slow, and readLine() would let one
+            // enormous line exhaust memory
             StringBuilder sb = null;
-            int c;
-            // read by hand so that one enormous line cannot exhaust memory
-            while ((c = in.read()) >= 0) {
-                if (c == '\n') break;
-                if (sb == null) sb = new StringBuilder(80);
-                if (sb.length() >= MAX_LINE) {
+            while (true) {
+                if (pos == len) {
+                    len = in.read(buf, 0, buf.length);
+                    pos = 0;
+                    if (len <= 0) {
+                        len = 0;
+                        if (sb == null) return null;
+                        break;
+                    }
+                }
+                int start = pos;
+                while (pos < len && buf[pos] != '\n') pos++;
+                int piece = pos - start;
+                if ((sb == null ? 0 : sb.length()) + piece > MAX_LINE) {
                     throw new FormatException(source, line + 1, "line longer than " + MAX_LINE + " characters");
                 }
-                sb.append((char) c);
+                if (pos < len) {
+                    pos++; // the newline
+                    String s;
+                    if (sb == null) {
+                        s = new String(buf, start, piece);
+                    } else {
+                        s = sb.append(buf, start, piece).toString();
+                    }
+                    line++;
+                    return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+                }
+                if (sb == null) sb = new StringBuilder(Math.max(80, 2 * piece));
+                sb.append(buf, start, piece);
             }
-            if (c < 0 && sb == null) return null;
             line++;
-            String s = sb == null ? "" : sb.toString();
+            String s = sb.toString();
             return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
         } catch (CharacterCodingException e) {
             throw new FormatException(source, line + 1, "not UTF-8 text (" + e + "): is this a binary file?", e);

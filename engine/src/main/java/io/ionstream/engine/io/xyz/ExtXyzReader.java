@@ -209,7 +209,7 @@ public final class ExtXyzReader implements TrajectoryReader {
             a.ensure(i + 1);
             a.count = i + 1;
             if (lay.species != null) {
-                a.symbol(i, SpeciesNames.normalise(f[lay.species.offset()]));
+                a.symbol(i, f[lay.species.offset()]);
             } else if (lay.z != null) {
                 int z = in.parseInt(f[lay.z.offset()], "atomic number Z");
                 if (!(z >= 1 && z <= 92)) throw in.error("atomic number " + z + " is not a known element");
@@ -219,7 +219,7 @@ public final class ExtXyzReader implements TrajectoryReader {
                 if (t < 1 || t > callerSpecies.length) {
                     throw in.error("type " + t + " outside 1.." + callerSpecies.length + " (the species named)");
                 }
-                a.symbol(i, SpeciesNames.normalise(callerSpecies[t - 1]));
+                a.symbol(i, callerSpecies[t - 1]);
             }
             vector(f, lay.pos, a.pos, i, "position");
             if (a.vel != null) vector(f, lay.vel, a.vel, i, "velocity");
@@ -310,6 +310,7 @@ public final class ExtXyzReader implements TrajectoryReader {
         private final Map<String, Integer> symbolIndex = new HashMap<>();
         int count;
         int[] local;
+        int[] typeOfLocal;
         int[] line;
         double[] pos, vel, momenta, force, charge, mass;
         long[] id;
@@ -344,18 +345,29 @@ public final class ExtXyzReader implements TrajectoryReader {
             if (image != null) image = Arrays.copyOf(image, 3 * cap);
         }
 
-        void symbol(int i, String s) {
-            Integer k = symbolIndex.get(s);
+        /** Records atom i's species; raw tokens are looked up first so each is normalised once. */
+        void symbol(int i, String raw) {
+            Integer k = symbolIndex.get(raw);
             if (k == null) {
-                k = symbols.size();
-                symbols.add(s);
-                symbolIndex.put(s, k);
+                String s = SpeciesNames.normalise(raw);
+                k = symbols.indexOf(s);
+                if (k < 0) {
+                    k = symbols.size();
+                    symbols.add(s);
+                }
+                symbolIndex.put(raw, k);
             }
             local[i] = k;
         }
 
         int typeIndex(int i, SpeciesTable table, String source) {
-            return SpeciesNames.typeOf(table, symbols.get(local[i]), source, line[i]);
+            if (typeOfLocal == null) {
+                typeOfLocal = new int[symbols.size()];
+                Arrays.fill(typeOfLocal, -1);
+            }
+            int k = local[i];
+            if (typeOfLocal[k] < 0) typeOfLocal[k] = SpeciesNames.typeOf(table, symbols.get(k), source, line[i]);
+            return typeOfLocal[k];
         }
 
         /** One mass per symbol from the masses column; differing masses for one symbol are an error. */
