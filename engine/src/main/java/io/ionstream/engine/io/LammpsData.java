@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -81,7 +82,7 @@ public final class LammpsData {
         long[] vids;
         double[] vel;
         int[] vlines;
-        final java.util.Set<String> seenSections = new java.util.HashSet<>();
+        final java.util.Set<String> seenSections = new HashSet<>();
 
         Parser(LineReader in, String[] symbols) {
             this.in = in;

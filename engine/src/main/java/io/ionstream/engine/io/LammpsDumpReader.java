@@ -5,7 +5,9 @@ import java.io.BufferedReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads LAMMPS text dumps ({@code dump custom} / {@code dump atom}) frame by frame, orthorhombic
@@ -89,7 +91,7 @@ public final class LammpsDumpReader implements AutoCloseable {
         String[] cols = LineReader.fields(atomsLine.strip().substring("ITEM: ATOMS".length()));
         if (cols.length == 0) throw in.error("ITEM: ATOMS names no columns");
         if (cols.length > MAX_COLUMNS) throw in.error(cols.length + " columns: more than " + MAX_COLUMNS);
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (String c : cols) if (!names.add(c)) throw in.error("column '" + c + "' appears twice");
         if (n * cols.length > Integer.MAX_VALUE - 8) {
             throw in.error(n + " atoms x " + cols.length + " columns do not fit one frame in memory");

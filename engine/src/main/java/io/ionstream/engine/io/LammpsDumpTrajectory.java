@@ -6,7 +6,9 @@ import io.ionstream.engine.system.SpeciesTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A LAMMPS custom dump as a {@link TrajectoryReader} (and, for one frame, as a structure).
@@ -114,8 +116,8 @@ public final class LammpsDumpTrajectory implements TrajectoryReader {
         String[] el = f.elements();
         if (species == null) species = firstTable(el, lammpsType, order, source, line);
         int[] type = new int[n];
-        java.util.Map<String, Integer> typeOfElement = new java.util.HashMap<>();
-        java.util.Map<Integer, Integer> typeOfLammps = new java.util.HashMap<>();
+        Map<String, Integer> typeOfElement = new HashMap<>();
+        Map<Integer, Integer> typeOfLammps = new HashMap<>();
         for (int k = 0; k < n; k++) {
             int i = order[k];
             if (el != null) {

@@ -1,6 +1,7 @@
 package io.ionstream.engine.io.cif;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * A crystallographic symmetry operation in fractional coordinates, s' = R·s + t, parsed from
@@ -29,7 +30,7 @@ public record SymmetryOperation(int[] rotation, double[] translation) {
     }
 
     private static void component(String expr, String whole, int[] r, double[] t, int row) {
-        String s = expr.replace(" ", "").replace("\t", "").toLowerCase(java.util.Locale.ROOT);
+        String s = expr.replace(" ", "").replace("\t", "").toLowerCase(Locale.ROOT);
         if (s.isEmpty()) throw new IllegalArgumentException("'" + whole + "' has an empty part");
         int i = 0, n = s.length();
         boolean any = false;

@@ -6,6 +6,7 @@ import io.ionstream.engine.io.LineReader;
 import io.ionstream.engine.io.SpeciesNames;
 import io.ionstream.engine.system.SpeciesTable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -55,6 +56,9 @@ final class VaspHeader {
         if (sf.length == 0) throw in.error("the scaling factor line is empty");
         double[] scale;
         boolean volume = false;
+        if (sf.length >= 2 && isNumber(sf[1]) && !(sf.length >= 3 && isNumber(sf[2]))) {
+            throw in.error("expected one or three scaling factors, found two");
+        }
         if (sf.length >= 3 && isNumber(sf[1]) && isNumber(sf[2])) {
             scale = new double[] {in.parseDouble(sf[0], "scaling factor"), in.parseDouble(sf[1], "scaling factor"),
                 in.parseDouble(sf[2], "scaling factor")};
@@ -148,7 +152,7 @@ final class VaspHeader {
 
     /** Same species blocks and counts as another header (XDATCAR frames of one run). */
     boolean sameAtoms(VaspHeader o) {
-        return java.util.Arrays.equals(blockNames, o.blockNames) && java.util.Arrays.equals(counts, o.counts);
+        return Arrays.equals(blockNames, o.blockNames) && Arrays.equals(counts, o.counts);
     }
 
     private static double det(double[][] m) {

@@ -11,6 +11,8 @@ import io.ionstream.engine.system.Box;
 import io.ionstream.engine.system.SpeciesTable;
 import java.io.BufferedReader;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * VASP 5 XDATCAR trajectories (plain or {@code .gz}): one header, then blocks that start with
@@ -60,7 +62,7 @@ public final class XdatcarReader implements TrajectoryReader {
             s = in.require("'Direct configuration= N'");
             if (!isConfigurationLine(s)) throw in.error("expected 'Direct configuration= N' after the header, found '" + abbreviate(s) + "'");
         }
-        boolean cartesian = s.strip().toLowerCase(java.util.Locale.ROOT).startsWith("cartesian");
+        boolean cartesian = s.strip().toLowerCase(Locale.ROOT).startsWith("cartesian");
         long step = configurationNumber(s);
         int n = header.atoms;
         Box box = cell.box();
@@ -73,8 +75,8 @@ public final class XdatcarReader implements TrajectoryReader {
         for (int i = 0; i < n; i++) {
             if (i == cap) {
                 cap = (int) Math.min(n, 2L * cap);
-                x = java.util.Arrays.copyOf(x, 3 * cap);
-                type = java.util.Arrays.copyOf(type, cap);
+                x = Arrays.copyOf(x, 3 * cap);
+                type = Arrays.copyOf(type, cap);
             }
             while (left == 0) left = header.counts[++block];
             left--;
@@ -114,7 +116,7 @@ public final class XdatcarReader implements TrajectoryReader {
     }
 
     private static boolean isConfigurationLine(String s) {
-        String t = s.strip().toLowerCase(java.util.Locale.ROOT);
+        String t = s.strip().toLowerCase(Locale.ROOT);
         return (t.startsWith("direct configuration") || t.startsWith("cartesian configuration")) && t.indexOf('=') > 0;
     }
 

@@ -139,6 +139,7 @@ class PoscarTest {
         assertError(head + "Selective dynamics\nDirect\n0 0 0 T T T\n1 1 1 T X T\n", 11, "T or F");
         assertError(head + "Direct\n0 0 0\n1 1\n", 10, "3 fields");
         assertError("c\n0\n4 0 0\n0 4 0\n0 0 4\nLi\n1\nDirect\n0 0 0\n", 2, "zero");
+        assertError("c\n1.0 2.0\n4 0 0\n0 4 0\n0 0 4\nLi\n1\nDirect\n0 0 0\n", 2, "one or three");
         assertError("c\n1\n4 0 0\n0 4 0\n0 0 4\nLi S\n1\nDirect\n0 0 0\n", 7, "counts");
         assertError("c\n1\n4 0 0\n0 4 0\n0 0 -4\nLi\n1\nDirect\n0 0 0\n", 3, "right-handed");
         assertError(head + "Direct\n0 0 0\n1 1 1\nnonsense\n", 11, "blank line");
