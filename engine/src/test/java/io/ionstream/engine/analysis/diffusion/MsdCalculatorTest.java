@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ionstream.engine.SharedData;
 import io.ionstream.engine.analysis.trajectory.DriftReference;
-import io.ionstream.engine.analysis.trajectory.LammpsDumpTrajectory;
 import io.ionstream.engine.analysis.trajectory.Trajectory;
 import io.ionstream.engine.analysis.trajectory.TrajectoryLoader;
 import io.ionstream.engine.analysis.trajectory.TrajectorySource;
+import io.ionstream.engine.io.TrajectoryFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,8 +17,8 @@ class MsdCalculatorTest {
 
     static Trajectory ljLiquid(DriftReference drift) {
         Path dump = SharedData.file("lammps-reference/lj_liquid_traj.dump");
-        return new TrajectoryLoader().drift(drift)
-            .load(List.of(new TrajectorySource(dump.toString(), () -> new LammpsDumpTrajectory(dump, new String[] {"Ar"}, 0.002))));
+        return new TrajectoryLoader().drift(drift).timestep(0.002)
+            .load(List.of(new TrajectorySource(dump.toString(), () -> TrajectoryFiles.open(dump, new String[] {"Ar"}))));
     }
 
     /** LAMMPS compute msd com yes (single origin, centre of mass removed) on in.msd's NVE run. */

@@ -22,6 +22,7 @@ import io.ionstream.engine.analysis.live.ObservableSet;
 import io.ionstream.engine.analysis.live.SerialView;
 import io.ionstream.engine.analysis.structure.CageCentres;
 import io.ionstream.engine.analysis.trajectory.FrameSystem;
+import io.ionstream.engine.io.TrajectoryFiles;
 import io.ionstream.engine.io.TrajectoryFrame;
 import io.ionstream.engine.io.TrajectoryReader;
 import io.ionstream.engine.system.AtomSystem;
@@ -39,7 +40,7 @@ class MorganAimdTest {
         try (Stream<Path> s = Files.list(DIR)) {
             return s.filter(p -> p.getFileName().toString().startsWith(system + "_run"))
                 .sorted((a, b) -> runNumber(a) - runNumber(b))
-                .map(p -> new TrajectorySource(p.getFileName().toString(), () -> new XdatcarStandIn(p))).toList();
+                .map(p -> new TrajectorySource(p.getFileName().toString(), () -> TrajectoryFiles.open(p))).toList();
         }
     }
 

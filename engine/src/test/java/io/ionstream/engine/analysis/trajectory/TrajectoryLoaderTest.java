@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ionstream.engine.SharedData;
+import io.ionstream.engine.io.TrajectoryFiles;
 import io.ionstream.engine.io.TrajectoryFrame;
 import io.ionstream.engine.io.TrajectoryReader;
 import io.ionstream.engine.system.Box;
@@ -20,7 +21,7 @@ class TrajectoryLoaderTest {
 
     private static List<TrajectoryFrame> dumpFrames(int max) {
         List<TrajectoryFrame> out = new ArrayList<>();
-        try (TrajectoryReader r = new LammpsDumpTrajectory(DUMP, new String[] {"Ar"}, 0.002)) {
+        try (TrajectoryReader r = TrajectoryFiles.open(DUMP, new String[] {"Ar"})) {
             TrajectoryFrame f;
             while ((f = r.next()) != null && out.size() < max) out.add(f);
         }
@@ -47,9 +48,9 @@ class TrajectoryLoaderTest {
     void unwrapsWrappedFramesBackToLammpsUnwrappedCoordinates() {
         List<TrajectoryFrame> frames = dumpFrames(40);
         List<TrajectoryFrame> wrapped = frames.stream().map(TrajectoryLoaderTest::wrappedShuffled).toList();
-        Trajectory ref = new TrajectoryLoader().load(List.of(Frames.source("xu", frames)));
+        Trajectory ref = new TrajectoryLoader().timestep(0.002).load(List.of(Frames.source("xu", frames)));
         // split into two "files" to exercise concatenation
-        Trajectory un = new TrajectoryLoader().load(List.of(Frames.source("a", wrapped.subList(0, 17)),
+        Trajectory un = new TrajectoryLoader().timestep(0.002).load(List.of(Frames.source("a", wrapped.subList(0, 17)),
             Frames.source("b", wrapped.subList(17, 40))));
         assertEquals(40, un.frames());
         double shift = 0;
@@ -68,7 +69,7 @@ class TrajectoryLoaderTest {
     @Test
     void dropsARestartFrameThatRepeatsThePreviousFile() {
         List<TrajectoryFrame> frames = dumpFrames(10);
-        Trajectory t = new TrajectoryLoader().load(List.of(Frames.source("a", frames.subList(0, 6)),
+        Trajectory t = new TrajectoryLoader().timestep(0.002).load(List.of(Frames.source("a", frames.subList(0, 6)),
             Frames.source("b", frames.subList(5, 10))));
         assertEquals(10, t.frames());
         assertEquals(0.5 * 9, t.time(9), 1e-12);

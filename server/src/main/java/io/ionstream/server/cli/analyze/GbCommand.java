@@ -210,6 +210,10 @@ final class GbCommand implements Analysis {
         int bins = 0;
         double lz = 0;
         for (String f : files) {
+            if (io.ionstream.engine.io.FileFormat.of(Path.of(f)) != io.ionstream.engine.io.FileFormat.LAMMPS_DUMP
+                || f.endsWith(".gz")) {
+                throw new UsageException(f + ": the per-atom energy profile is read from plain LAMMPS dumps (*.dump, *.lammpstrj)");
+            }
             for (DumpFrame d : LammpsDumpReader.readAll(Path.of(f))) {
                 if (sum == null) {
                     lz = d.box().lz();

@@ -1,8 +1,8 @@
 package io.ionstream.server.cli.analyze;
 
-import io.ionstream.engine.analysis.trajectory.LammpsDumpTrajectory;
 import io.ionstream.engine.analysis.trajectory.TrajectorySource;
-import io.ionstream.engine.io.TrajectoryReader;
+import io.ionstream.engine.io.TrajectoryFiles;
+import io.ionstream.engine.system.Elements;
 import io.ionstream.server.cli.Args;
 import io.ionstream.server.cli.UsageException;
 import java.nio.file.Path;
@@ -14,10 +14,13 @@ import java.util.Set;
 final class TrajectoryOptions {
     static final Set<String> OPTIONS = Set.of("types", "timestep", "frame-interval", "stride");
     static final String HELP = """
-          --types A,B,…         element of each LAMMPS dump type (needed for dumps without element names)
+          --types A,B,…         element of each LAMMPS dump type (needed for dumps without an element column)
           --timestep PS         MD time step (ps) to turn dump step numbers into times
           --frame-interval PS   time between frames (ps); required when the files carry no times (XDATCAR)
           --stride K            use every K-th frame (default 1)
+
+        Formats by file name, plain or .gz: LAMMPS dumps (*.dump, *.lammpstrj), VASP XDATCAR
+        (names containing XDATCAR), extended XYZ (*.xyz, *.extxyz).
         """;
 
     private TrajectoryOptions() {}
@@ -25,11 +28,10 @@ final class TrajectoryOptions {
     static List<TrajectorySource> sources(Args args, List<String> files) {
         if (files.isEmpty()) throw new UsageException("no trajectory files given (list them in time order)");
         String[] types = parseTypes(args.string("types", null));
-        double timestep = args.has("timestep") ? args.positive("timestep", 0) : Double.NaN;
         List<TrajectorySource> out = new ArrayList<>();
         for (String f : files) {
             Path p = Args.existingFile(f, "trajectory file");
-            out.add(new TrajectorySource(f, () -> open(p, types, timestep)));
+            out.add(new TrajectorySource(f, () -> TrajectoryFiles.open(p, types)));
         }
         return out;
     }
@@ -42,23 +44,15 @@ final class TrajectoryOptions {
         return (int) args.integer("stride", 1, 1, 1_000_000);
     }
 
-    static TrajectoryReader open(Path p, String[] types, double timestep) {
-        String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        String base = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
-        if (base.endsWith(".dump") || base.endsWith(".lammpstrj") || base.contains("dump")) {
-            if (name.endsWith(".gz")) throw new UsageException(p + ": gzip-compressed LAMMPS dumps are not read yet; gunzip it first");
-            return new LammpsDumpTrajectory(p, types, timestep);
-        }
-        throw new UsageException(p + ": trajectory format not recognised from the file name (LAMMPS dumps: *.dump, "
-            + "*.lammpstrj); VASP XDATCAR and extended XYZ come with the engine.io trajectory readers");
-    }
-
+    /** Element symbols of the dump types, or null. */
     private static String[] parseTypes(String s) {
-        try {
-            return LammpsDumpTrajectory.parseTypes(s);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--types: " + e.getMessage());
+        if (s == null || s.isBlank()) return null;
+        String[] p = s.split(",");
+        for (int i = 0; i < p.length; i++) {
+            p[i] = p[i].strip();
+            if (!Elements.isElement(Elements.normalise(p[i]))) throw new UsageException("--types: '" + p[i] + "' is not a chemical element");
         }
+        return p;
     }
 
     /** "a:b" in ps. */
