@@ -180,4 +180,25 @@ class AnalyzeCommandTest {
         assertTrue(j.get("alpha_log_b").asDouble() > 0.1);
         assertTrue(j.get("onset_ps").asDouble() >= 10 && j.get("onset_ps").asDouble() <= 12, j.toString());
     }
+
+    /** The real external case through the command line: gzip XDATCAR pieces of one AIMD run. */
+    @Test
+    void diffusionOfMorgansDisorderedArgyroditeFromXdatcar() throws Exception {
+        Path dir = Path.of("..", "..", "shared", "external-trajectories", "morgan-argyrodite-aimd");
+        if (!Files.isDirectory(dir)) dir = Path.of("..", "shared", "external-trajectories", "morgan-argyrodite-aimd");
+        String[] argv = new String[4 + 6 + 1];
+        argv[0] = "analyze";
+        argv[1] = "diffusion";
+        argv[2] = "--species=Li";
+        argv[3] = "--frame-interval=0.1";
+        for (int k = 1; k <= 6; k++) argv[3 + k] = dir.resolve("Li6PS5Cl_50p_run" + k + "_actual_XDATCAR.gz").toString();
+        argv[10] = "--json";
+        assertEquals(0, run(argv), err.toString());
+        JsonNode j = json();
+        assertEquals(700, j.get("frames").asInt());
+        assertEquals(192, j.get("atoms").asInt());
+        assertTrue(j.get("normal").asBoolean(), j.toString());
+        assertTrue(j.get("D_cm2_s").asDouble() > 5e-6 && j.get("D_cm2_s").asDouble() < 3e-5, j.toString());
+        assertTrue(j.get("D_err_cm2_s").asDouble() > 0);
+    }
 }
