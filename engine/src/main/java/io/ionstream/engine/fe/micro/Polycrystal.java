@@ -23,6 +23,7 @@ public final class Polycrystal {
     private final double[] seeds;
     private final String origin;
     private volatile InterfaceSections sections;
+    private volatile GrainStatistics statistics;
 
     Polycrystal(int n, double cellNm, int grains, int[] labels, double[] refs, FacetTable facets,
                 int[] nearestFacet, float[] distance, double[] seeds, String origin) {
@@ -77,6 +78,18 @@ public final class Polycrystal {
     /** Minimum-image difference along one axis, voxel units. */
     public double minImage(double d) {
         return d - n * Math.rint(d / n);
+    }
+
+    /** Grain-size measures (computed on first use, then cached). */
+    public GrainStatistics statistics(int threads) {
+        GrainStatistics s = statistics;
+        if (s == null) {
+            synchronized (this) {
+                s = statistics;
+                if (s == null) statistics = s = GrainStatistics.of(this, threads);
+            }
+        }
+        return s;
     }
 
     /** The boundary area inside every voxel (computed on first use, then cached). */

@@ -22,11 +22,13 @@ public final class SeedGenerator {
                 if (seeding == Seeding.LLOYD) relax(s, lloydIterations);
             }
             case HALTON -> {
+                // a random start in the sequence gives a different point set per seed (a shift alone would only translate it)
+                long start = 1 + rnd.nextInt(1 << 16);
                 double[] shift = {rnd.nextDouble(), rnd.nextDouble(), rnd.nextDouble()};
                 int[] base = {2, 3, 5};
                 for (int i = 0; i < grains; i++)
                     for (int a = 0; a < 3; a++) {
-                        double v = radicalInverse(i + 1, base[a]) + shift[a];
+                        double v = radicalInverse(start + i, base[a]) + shift[a];
                         s[3 * i + a] = v - Math.floor(v);
                     }
             }
@@ -46,11 +48,11 @@ public final class SeedGenerator {
 
     /**
      * Lloyd relaxation: each seed moves to the centroid of its periodic Voronoi cell, sampled on
-     * a grid of about 16 points per grain spacing (mean of minimum-image offsets from the seed).
+     * a grid of about 10 points per grain spacing (mean of minimum-image offsets from the seed).
      */
     static void relax(double[] s, int iterations) {
         int grains = s.length / 3;
-        int m = (int) Math.min(96, Math.max(24, Math.ceil(16 * Math.cbrt(grains))));
+        int m = (int) Math.min(64, Math.max(24, Math.ceil(10 * Math.cbrt(grains))));
         for (int it = 0; it < iterations; it++) {
             PeriodicVoronoi vor = new PeriodicVoronoi(s, 1.0);
             double[] sum = new double[3 * grains];

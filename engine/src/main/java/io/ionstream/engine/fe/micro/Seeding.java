@@ -2,8 +2,8 @@ package io.ionstream.engine.fe.micro;
 
 /**
  * How Voronoi seeds are placed in the periodic cell: uniformly at random (a Poisson-Voronoi
- * tessellation, for which S_V·d = 2.9105), as a randomly shifted Halton sequence (bases 2, 3, 5:
- * quasi-random, more even cell sizes), or random seeds relaxed by Lloyd iterations towards a
+ * tessellation, for which S_V·d = 2.9105), as a Halton sequence (bases 2, 3, 5) from a random start with a random
+ * shift (quasi-random: more even cell sizes), or random seeds relaxed by Lloyd iterations towards a
  * centroidal tessellation (the most regular grains).
  */
 public enum Seeding {

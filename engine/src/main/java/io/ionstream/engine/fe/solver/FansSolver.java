@@ -6,7 +6,8 @@ import io.ionstream.engine.fe.material.MaterialField;
  * Preconditioned conjugate gradients for the periodic fluctuation u of one macroscopic
  * gradient: K u = −f, preconditioned with {@link ReferencePreconditioner} (Fourier-accelerated
  * nodal solver, "FANS"). Five double fields of the grid size are allocated once (u, r, z, p, q)
- * and reused by every solve; a solve allocates nothing per iteration.
+ * and reused by every solve — also across materials on the same grid ({@link #setMaterial});
+ * an iteration allocates nothing.
  *
  * <p>Close it to release the worker threads.
  */
@@ -17,37 +18,53 @@ public final class FansSolver implements AutoCloseable {
         void iteration(int iteration, double relativeResidual);
     }
 
-    private final MaterialField material;
     private final SolverSettings settings;
     private final SlabRunner runner;
-    private final DiffusionOperator operator;
     private final ReferencePreconditioner preconditioner;
     private final double[] u, r, z, p, q;
-    private final int nz, plane;
-    private final double roundOffFloor;
+    private final int nx, ny, nz, plane;
+    private MaterialField material;
+    private DiffusionOperator operator;
+    private double roundOffFloor;
 
     public FansSolver(MaterialField material, SolverSettings settings) {
-        this.material = material;
+        this(material.nx(), material.ny(), material.nz(), settings);
+        setMaterial(material);
+    }
+
+    /** A solver for an nx×ny×nz grid; give it a material before solving. */
+    public FansSolver(int nx, int ny, int nz, SolverSettings settings) {
         this.settings = settings;
         this.runner = new SlabRunner(settings.threads());
-        this.operator = new DiffusionOperator(material, runner);
-        this.preconditioner = new ReferencePreconditioner(material.nx(), material.ny(), material.nz(), runner);
-        int n = material.voxels();
+        this.nx = nx;
+        this.ny = ny;
+        this.nz = nz;
+        this.plane = nx * ny;
+        this.preconditioner = new ReferencePreconditioner(nx, ny, nz, runner);
+        int n = plane * nz;
         this.u = new double[n];
         this.r = new double[n];
         this.z = new double[n];
         this.p = new double[n];
         this.q = new double[n];
-        this.nz = material.nz();
-        this.plane = material.nx() * material.ny();
-        double dmax = 0;
-        for (double t : material.tableArray()) dmax = Math.max(dmax, Math.abs(t));
-        double noise = 1e3 * Math.ulp(1.0) * dmax;
-        this.roundOffFloor = (double) n * noise * noise;
     }
 
-    /** Bytes held by the solver's fields (excluding the material). */
-    public long fieldBytes() { return 5L * 8 * u.length; }
+    /** Switches to another material on the same grid, keeping the fields. */
+    public void setMaterial(MaterialField m) {
+        if (m.nx() != nx || m.ny() != ny || m.nz() != nz)
+            throw new IllegalArgumentException("material grid " + m.nx() + "×" + m.ny() + "×" + m.nz() + " differs from the solver's " + nx + "×" + ny + "×" + nz);
+        this.material = m;
+        this.operator = new DiffusionOperator(m, runner);
+        double dmax = 0;
+        for (double t : m.tableArray()) dmax = Math.max(dmax, Math.abs(t));
+        double noise = 1e3 * Math.ulp(1.0) * dmax;
+        this.roundOffFloor = (double) m.voxels() * noise * noise;
+    }
+
+    /** Bytes of the five CG fields. */
+    public static long fieldBytes(int nx, int ny, int nz) { return 5L * 8 * nx * ny * nz; }
+
+    public SolverSettings settings() { return settings; }
 
     public MaterialField material() { return material; }
 
@@ -63,6 +80,7 @@ public final class FansSolver implements AutoCloseable {
 
     /** Solves for the macroscopic gradient (gx, gy, gz); {@code axis} only labels the result. */
     public LoadCaseResult solve(int axis, double gx, double gy, double gz, Progress progress) {
+        if (material == null) throw new IllegalStateException("no material set");
         long t0 = System.nanoTime();
         java.util.Arrays.fill(u, 0);
         operator.affineLoad(gx, gy, gz, r);
