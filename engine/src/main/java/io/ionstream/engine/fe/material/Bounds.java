@@ -4,11 +4,11 @@ package io.ionstream.engine.fe.material;
  * Bounds on the effective diffusivity. Wiener: the voxel-volume averages ⟨D⟩ (upper) and
  * ⟨D⁻¹⟩⁻¹ (lower) of the actual voxel material — rigorous for any microstructure and for the
  * discrete FE solution; for isotropic phases they are Σf_jD_j and (Σf_j/D_j)⁻¹.
- * Hashin-Shtrikman: the two-phase bounds for a statistically isotropic polycrystal with
- * boundary volume fraction f, where the boundary phase (D∥, D∥, D⊥) is orientation-averaged in
- * the polarisation formula D_HS = ⟨D(2D0 + D)⁻¹⟩ / ⟨(2D0 + D)⁻¹⟩ with the reference D0 the
- * smallest (lower bound) or largest (upper bound) diffusivity present — for an isotropic boundary
- * exactly the textbook formula D1 + f2/(1/(D2 − D1) + f1/(3D1)).
+ * Hashin-Shtrikman: the two-phase bounds D1 + f2/(1/(D2 − D1) + f1/(3D1)) for a statistically
+ * isotropic polycrystal with boundary volume fraction f. An anisotropic boundary (D∥ ≠ D⊥) is
+ * bracketed by isotropic ones: its largest eigenvalue for the upper bound and its smallest for
+ * the lower (D_eff is monotone in the local tensor), because its orientation is tied to the
+ * geometry (in-plane along the sheets), which an orientation average would ignore.
  */
 public record Bounds(DiffusionTensor wienerUpper, DiffusionTensor wienerLower, double hsLower, double hsUpper) {
 
@@ -28,17 +28,18 @@ public record Bounds(DiffusionTensor wienerUpper, DiffusionTensor wienerLower, d
             mean = mean.plus(d.times(w));
             meanInv = meanInv.plus(d.inverse().times(w));
         }
-        double lo = Math.min(bulk, Math.min(par, perp)), hi = Math.max(bulk, Math.max(par, perp));
-        if (gbFraction <= 0) lo = hi = bulk;
-        return new Bounds(mean, meanInv.inverse(), hashinShtrikman(gbFraction, bulk, par, perp, lo),
-            hashinShtrikman(gbFraction, bulk, par, perp, hi));
+        double gbLo = Math.min(par, perp), gbHi = Math.max(par, perp);
+        return new Bounds(mean, meanInv.inverse(), hashinShtrikman(gbFraction, bulk, gbLo, Math.min(bulk, gbLo)),
+            hashinShtrikman(gbFraction, bulk, gbHi, Math.max(bulk, gbHi)));
     }
 
-    /** Polarisation estimate with isotropic reference d0 and an orientation-averaged boundary phase. */
-    public static double hashinShtrikman(double f, double bulk, double par, double perp, double d0) {
-        double aBulk = 1 / (2 * d0 + bulk);
-        double aGb = (2 / (2 * d0 + par) + 1 / (2 * d0 + perp)) / 3;
-        double daGb = (2 * par / (2 * d0 + par) + perp / (2 * d0 + perp)) / 3;
-        return ((1 - f) * bulk * aBulk + f * daGb) / ((1 - f) * aBulk + f * aGb);
+    /**
+     * Two isotropic phases (bulk with 1 − f, boundary with f) and reference d0: the smallest
+     * diffusivity gives the lower bound, the largest the upper. Written as the polarisation form
+     * ⟨D/(2d0 + D)⟩ / ⟨1/(2d0 + D)⟩, which equals the textbook expression.
+     */
+    public static double hashinShtrikman(double f, double bulk, double gb, double d0) {
+        double aBulk = 1 / (2 * d0 + bulk), aGb = 1 / (2 * d0 + gb);
+        return ((1 - f) * bulk * aBulk + f * gb * aGb) / ((1 - f) * aBulk + f * aGb);
     }
 }

@@ -11,8 +11,14 @@ class BoundsTest {
         double f2 = 0.13, d1 = 1.0, d2 = 25.0, f1 = 1 - f2;
         double lower = d1 + f2 / (1 / (d2 - d1) + f1 / (3 * d1));
         double upper = d2 + f1 / (1 / (d1 - d2) + f2 / (3 * d2));
-        assertEquals(lower, Bounds.hashinShtrikman(f2, d1, d2, d2, d1), 1e-13);
-        assertEquals(upper, Bounds.hashinShtrikman(f2, d1, d2, d2, d2), 1e-13);
+        assertEquals(lower, Bounds.hashinShtrikman(f2, d1, d2, d1), 1e-13);
+        assertEquals(upper, Bounds.hashinShtrikman(f2, d1, d2, d2), 1e-13);
+        // anisotropic boundary: bracketed by its extreme eigenvalues
+        int n = 2;
+        MaterialField mf = MaterialField.uniform(n, n, n, DiffusionTensor.isotropic(1));
+        Bounds b = Bounds.of(mf, f2, d1, 30, 5);
+        assertEquals(Bounds.hashinShtrikman(f2, d1, 30, 30), b.hsUpper(), 1e-14);
+        assertEquals(Bounds.hashinShtrikman(f2, d1, 5, 1), b.hsLower(), 1e-14);
     }
 
     @Test
