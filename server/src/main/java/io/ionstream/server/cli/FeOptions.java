@@ -117,6 +117,12 @@ final class FeOptions {
         }
     }
 
+    static java.util.List<java.util.List<Double>> matrix(double[][] m) {
+        java.util.List<java.util.List<Double>> rows = new java.util.ArrayList<>();
+        for (double[] r : m) rows.add(java.util.List.of(r[0], r[1], r[2]));
+        return rows;
+    }
+
     static String fmt(double v) {
         return String.format(java.util.Locale.ROOT, "%.6g", v);
     }
