@@ -64,9 +64,23 @@ public final class PeriodicVoronoi {
 
     /** Index of the seed whose nearest periodic image is closest to (x, y, z). */
     public int nearest(double x, double y, double z) {
+        return search(x, y, z, null);
+    }
+
+    /**
+     * Like {@link #nearest} and also the distances: {@code out[0]} to the nearest image,
+     * {@code out[1]} to the second-nearest image (of any seed, including other images of the
+     * nearest one). A point moved by s keeps that nearest image as long as its distance to it
+     * stays below out[1] − s (triangle inequality), which lets a scan skip most searches.
+     */
+    public int nearestTwo(double x, double y, double z, double[] out) {
+        return search(x, y, z, out);
+    }
+
+    private int search(double x, double y, double z, double[] two) {
         int bx = bin(wrap(x)), by = bin(wrap(y)), bz = bin(wrap(z));
         double ox = x - wrap(x), oy = y - wrap(y), oz = z - wrap(z);
-        double best = Double.POSITIVE_INFINITY;
+        double best = Double.POSITIVE_INFINITY, second = Double.POSITIVE_INFINITY;
         int bestSeed = -1;
         for (int r = 0; ; r++) {
             for (int dz = -r; dz <= r; dz++) {
@@ -82,8 +96,11 @@ public final class PeriodicVoronoi {
                             double ddx = seeds[3 * s] + sx - x, ddy = seeds[3 * s + 1] + sy - y, ddz = seeds[3 * s + 2] + sz - z;
                             double d2 = ddx * ddx + ddy * ddy + ddz * ddz;
                             if (d2 < best || (d2 == best && s < bestSeed)) {
+                                second = best;
                                 best = d2;
                                 bestSeed = s;
+                            } else if (d2 < second) {
+                                second = d2;
                             }
                         }
                     }
@@ -91,7 +108,14 @@ public final class PeriodicVoronoi {
             }
             // the bins within ring r cover the ball of radius r·w around the point
             double covered = r * binWidth;
-            if (bestSeed >= 0 && best < covered * covered) return bestSeed;
+            double needed = two == null ? best : second;
+            if (bestSeed >= 0 && needed < covered * covered) {
+                if (two != null) {
+                    two[0] = Math.sqrt(best);
+                    two[1] = Math.sqrt(second);
+                }
+                return bestSeed;
+            }
         }
     }
 

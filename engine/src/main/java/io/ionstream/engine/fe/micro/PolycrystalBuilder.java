@@ -46,15 +46,35 @@ public final class PolycrystalBuilder {
             double[][] chunkMax = new double[runner.chunks(n)][grains];
             runner.run(n, (chunk, k0, k1) -> {
                 double[] mx = chunkMax[chunk];
+                double[] two = new double[2];
                 for (int k = k0; k < k1; k++)
-                    for (int j = 0; j < n; j++)
+                    for (int j = 0; j < n; j++) {
+                        // along a row the nearest image stays nearest while its distance is below the
+                        // second-nearest distance of the last full search minus the distance moved
+                        int g = -1, from = 0;
+                        double ix = 0, iy = 0, iz = 0, second = 0;
                         for (int i = 0; i < n; i++) {
                             double x = i + 0.5, y = j + 0.5, z = k + 0.5;
-                            int g = vor.nearest(x, y, z);
+                            boolean known = false;
+                            if (g >= 0) {
+                                double ex = ix - x, ey = iy - y, ez = iz - z;
+                                double bound = second - (i - from);
+                                known = bound > 0 && ex * ex + ey * ey + ez * ez < bound * bound;
+                            }
+                            if (!known) {
+                                g = vor.nearestTwo(x, y, z, two);
+                                from = i;
+                                second = two[1];
+                                // the nearest image itself: the minimum image of the seed
+                                ix = x + mi(refs[3 * g] - x, n);
+                                iy = y + mi(refs[3 * g + 1] - y, n);
+                                iz = z + mi(refs[3 * g + 2] - z, n);
+                            }
                             labels[(k * n + j) * n + i] = g;
                             double dx = mi(x - refs[3 * g], n), dy = mi(y - refs[3 * g + 1], n), dz = mi(z - refs[3 * g + 2], n);
                             mx[g] = Math.max(mx[g], dx * dx + dy * dy + dz * dz);
                         }
+                    }
             });
             maxR2 = chunkMax[0];
             for (double[] m : chunkMax) for (int g = 0; g < grains; g++) maxR2[g] = Math.max(maxR2[g], m[g]);
