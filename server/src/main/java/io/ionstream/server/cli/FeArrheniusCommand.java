@@ -88,8 +88,10 @@ final class FeArrheniusCommand implements Command {
         ProgressBar bar = new ProgressBar(console, "arrhenius", (long) sizes.length * nt);
         long[] done = {0};
         ArrheniusSweep.Result r;
+        List<String> warnings;
         try (StudyRunner runner = new StudyRunner(spec, w, FeOptions.solver(a), line -> bar.update(++done[0], line))) {
             r = ArrheniusSweep.run(runner, choice, laws, sizes, temps);
+            warnings = runner.warnings();
         }
         CsvTable csv = new CsvTable("grain_size_nm", "temperature_K", "inv_T_1000_per_K", "D_macro", "D_bulk", "D_gb_par", "D_gb_perp", "model", "f_gb");
         for (ArrheniusSweep.Point p : r.points())
@@ -107,6 +109,7 @@ final class FeArrheniusCommand implements Command {
         plot.add("bulk", invT, db, true);
         plot.add("boundary (2D∥+D⊥)/3", invT, dg, true);
         List<Path> files = plot.write(dir.resolve("arrhenius"));
+        for (String w0 : warnings) console.info("warning: " + w0);
         if (a.flag("json")) {
             Map<String, Object> m = new LinkedHashMap<>();
             List<Object> curves = new ArrayList<>();
@@ -128,6 +131,7 @@ final class FeArrheniusCommand implements Command {
             m.put("points", rows);
             m.put("csv", dir.resolve("arrhenius.csv").toString());
             m.put("plots", files.stream().map(Path::toString).toList());
+            m.put("warnings", warnings);
             console.json(m);
         } else {
             var out = console.out();

@@ -61,11 +61,15 @@ final class FeMapCommand implements Command {
         ProgressBar bar = new ProgressBar(console, "map", (long) sizes.length * ratios.length);
         long[] done = {0};
         List<DiffusivityMap.Point> pts;
+        List<String> warnings;
         try (StudyRunner runner = new StudyRunner(spec, w, FeOptions.solver(a), line -> bar.update(++done[0], line))) {
             pts = DiffusivityMap.run(runner, choice, sizes, ratios);
+            warnings = runner.warnings();
         }
-        CsvTable csv = new CsvTable("grain_size_nm", "D_gb_over_D_bulk", "D_macro_over_D_bulk", "model", "f_gb", "grid", "iterations");
-        for (DiffusivityMap.Point p : pts) csv.row(p.grainSizeNm(), p.ratio(), p.relative(), p.model().label(), p.gbFraction(), p.grid(), p.iterations());
+        CsvTable csv = new CsvTable("grain_size_nm", "D_gb_over_D_bulk", "D_macro_over_D_bulk", "model", "f_gb", "grid", "delta_over_h", "iterations");
+        for (DiffusivityMap.Point p : pts)
+            csv.row(p.grainSizeNm(), p.ratio(), p.relative(), p.model().label(), p.gbFraction(), p.grid(),
+                w * p.grid() / spec.withGrainSize(p.grainSizeNm()).cellNm(), p.iterations());
         csv.write(dir.resolve("map.csv"));
         LinePlot plot = new LinePlot(String.format(Locale.ROOT, "Precomputed map, δ = %.3g nm (%s)", w, choice.label()),
             "D_GB / D_bulk", "D_macro / D_bulk", true, true);
@@ -74,6 +78,7 @@ final class FeMapCommand implements Command {
             plot.add(String.format(Locale.ROOT, "d = %s nm", FeOptions.fmt(d)), ratios, y, choice.forGrainSize(d) == io.ionstream.engine.fe.model.GbModel.COLLAPSED);
         }
         List<Path> files = plot.write(dir.resolve("map"));
+        for (String w0 : warnings) console.info("warning: " + w0);
         if (a.flag("json")) {
             Map<String, Object> m = new LinkedHashMap<>();
             List<Object> rows = new ArrayList<>();
@@ -82,6 +87,7 @@ final class FeMapCommand implements Command {
             m.put("points", rows);
             m.put("csv", dir.resolve("map.csv").toString());
             m.put("plots", files.stream().map(Path::toString).toList());
+            m.put("warnings", warnings);
             console.json(m);
         } else {
             var out = console.out();

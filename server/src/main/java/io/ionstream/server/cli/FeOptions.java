@@ -123,7 +123,11 @@ final class FeOptions {
         return rows;
     }
 
+    /** Compact number: 4 significant digits without trailing zeros. */
     static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.6g", v);
+        String s = String.format(java.util.Locale.ROOT, "%.4g", v);
+        if (s.contains("e") || !s.contains(".")) return s;
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 }

@@ -63,8 +63,10 @@ final class FeTransitionCommand implements Command {
         ProgressBar bar = new ProgressBar(console, "transition", 2L * sizes.length * ratios.length);
         long[] done = {0};
         TransitionStudy.Result r;
+        List<String> warnings;
         try (StudyRunner runner = new StudyRunner(spec, w, settings, line -> bar.update(++done[0], line))) {
             r = TransitionStudy.run(runner, sizes, ratios);
+            warnings = runner.warnings();
         }
         CsvTable pts = new CsvTable("grain_size_nm", "ratio", "D_resolved", "D_collapsed", "deviation", "f_resolved", "f_collapsed", "grid_resolved", "grid_collapsed", "delta_over_h");
         for (TransitionStudy.Point p : r.points())
@@ -83,6 +85,7 @@ final class FeTransitionCommand implements Command {
         }
         plot.add("sqrt(Σ dev²)", sizes, r.sizes().stream().mapToDouble(s -> Math.max(Math.sqrt(s.sumSquares()), 1e-6)).toArray(), true);
         List<Path> files = plot.write(dir.resolve("transition"));
+        for (String w0 : warnings) console.info("warning: " + w0);
         if (a.flag("json")) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("transition_nm", r.transitionNm());
@@ -92,6 +95,7 @@ final class FeTransitionCommand implements Command {
             m.put("sizes", rows);
             m.put("csv", dir.resolve("transition.csv").toString());
             m.put("plots", files.stream().map(Path::toString).toList());
+            m.put("warnings", warnings);
             console.json(m);
         } else {
             var out = console.out();

@@ -31,6 +31,7 @@ public final class StudyRunner implements AutoCloseable {
     private final double widthNm;
     private final FeHomogenisation fe;
     private final Map<String, Polycrystal> cache = new HashMap<>();
+    private final java.util.Set<String> warnings = new java.util.LinkedHashSet<>();
     private final Log log;
 
     public StudyRunner(PolycrystalSpec base, double widthNm, SolverSettings settings, Log log) {
@@ -73,11 +74,23 @@ public final class StudyRunner implements AutoCloseable {
             }
         }
         Polycrystal pc = polycrystal(grainSizeNm, grid);
+        double span = widthNm / pc.voxelNm();
+        if (model == GbModel.RESOLVED && span < 3)
+            warnings.add(String.format(java.util.Locale.ROOT, "d = %.4g nm: resolved boundaries span only %.2f voxels (δ/h); "
+                + "raise --grid (guideline: δ/h ≥ 5 for enhancing, ≥ 10 for blocking boundaries)", grainSizeNm, span));
         FeResult r = fe.run(pc, c.withModel(model), null);
         log.line(String.format("d = %.4g nm, %s, grid %d³, D_gb∥/D_b = %.3g: D/D_b = %.6g (%d iterations)", grainSizeNm, model.label(), grid,
             c.diffusivities().parallel() / c.diffusivities().bulk(), r.mean() / c.diffusivities().bulk(), r.iterations()));
         return r;
     }
+
+    /** Boundary width in voxels of the resolved model at a grain size (δ/h on the study grid). */
+    public double resolvedSpan(double grainSizeNm) {
+        return widthNm * base.grid() / base.withGrainSize(grainSizeNm).cellNm();
+    }
+
+    /** Resolution warnings collected so far (distinct, in order). */
+    public java.util.List<String> warnings() { return java.util.List.copyOf(warnings); }
 
     @Override
     public void close() {
