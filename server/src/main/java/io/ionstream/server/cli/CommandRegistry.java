@@ -9,6 +9,8 @@ final class CommandRegistry {
     static List<Command> all() {
         return List.of(
             new BenchCommand(),
+            new BuildCommand(),
+            new DemoCommand(),
             new FeCommand(),
             new VersionCommand()
         );
