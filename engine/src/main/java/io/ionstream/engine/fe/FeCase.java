@@ -19,6 +19,11 @@ public record FeCase(GbModel model, double gbWidthNm, GbDiffusivities diffusivit
         this(model, gbWidthNm, diffusivities, Double.NaN);
     }
 
+    /** The case at temperature T with diffusivities from Arrhenius laws (e.g. fitted to MD). */
+    public static FeCase at(GbModel model, double gbWidthNm, io.ionstream.engine.fe.model.GbArrhenius laws, double temperatureK) {
+        return new FeCase(model, gbWidthNm, laws.at(temperatureK), temperatureK);
+    }
+
     public FeCase withModel(GbModel m) { return new FeCase(m, gbWidthNm, diffusivities, temperatureK); }
 
     public FeCase withDiffusivities(GbDiffusivities d) { return new FeCase(model, gbWidthNm, d, temperatureK); }

@@ -1,11 +1,11 @@
 package io.ionstream.server.cli;
 
 import io.ionstream.engine.fe.micro.PolycrystalSpec;
+import io.ionstream.engine.fe.model.ArrheniusLaw;
+import io.ionstream.engine.fe.model.GbArrhenius;
 import io.ionstream.engine.fe.report.CsvTable;
 import io.ionstream.engine.fe.report.LinePlot;
-import io.ionstream.engine.fe.study.ArrheniusLaw;
 import io.ionstream.engine.fe.study.ArrheniusSweep;
-import io.ionstream.engine.fe.study.GbArrhenius;
 import io.ionstream.engine.fe.study.ModelChoice;
 import io.ionstream.engine.fe.study.StudyRunner;
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package io.ionstream.server.cli;
 
 import io.ionstream.engine.fe.micro.PolycrystalSpec;
 import io.ionstream.engine.fe.micro.Seeding;
+import io.ionstream.engine.fe.model.ArrheniusLaw;
 import io.ionstream.engine.fe.model.GbDiffusivities;
 import io.ionstream.engine.fe.model.GbModel;
 import io.ionstream.engine.fe.solver.SolverSettings;
-import io.ionstream.engine.fe.study.ArrheniusLaw;
 import io.ionstream.engine.fe.study.ModelChoice;
 import java.util.Set;
 

@@ -2,6 +2,7 @@ package io.ionstream.engine.fe.study;
 
 import io.ionstream.engine.fe.FeCase;
 import io.ionstream.engine.fe.FeResult;
+import io.ionstream.engine.fe.model.GbArrhenius;
 import io.ionstream.engine.fe.model.GbDiffusivities;
 import io.ionstream.engine.fe.model.GbModel;
 import io.ionstream.engine.units.MetalUnits;
@@ -46,8 +47,9 @@ public final class ArrheniusSweep {
             GbModel m = choice.forGrainSize(d);
             double[] x = new double[t.length], y = new double[t.length];
             for (int i = 0; i < t.length; i++) {
-                GbDiffusivities dd = laws.at(t[i]);
-                FeResult r = runner.run(m, d, new FeCase(m, runner.widthNm(), dd, t[i]));
+                FeCase c = FeCase.at(m, runner.widthNm(), laws, t[i]);
+                GbDiffusivities dd = c.diffusivities();
+                FeResult r = runner.run(m, d, c);
                 points.add(new Point(d, t[i], r.mean(), dd, m, r.gbFraction(), r));
                 x[i] = 1 / t[i];
                 y[i] = Math.log(r.mean());

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ionstream.engine.fe.micro.PolycrystalSpec;
 import io.ionstream.engine.fe.micro.Seeding;
+import io.ionstream.engine.fe.model.ArrheniusLaw;
+import io.ionstream.engine.fe.model.GbArrhenius;
 import io.ionstream.engine.fe.model.GbModel;
 import io.ionstream.engine.fe.solver.SolverSettings;
 import io.ionstream.engine.units.MetalUnits;

@@ -1,6 +1,5 @@
-package io.ionstream.engine.fe.study;
+package io.ionstream.engine.fe.model;
 
-import io.ionstream.engine.fe.model.GbDiffusivities;
 
 /** Arrhenius laws of the three channels (bulk, boundary ∥, boundary ⊥), e.g. fitted to MD. */
 public record GbArrhenius(ArrheniusLaw bulk, ArrheniusLaw parallel, ArrheniusLaw perpendicular) {

@@ -1,4 +1,4 @@
-package io.ionstream.engine.fe.study;
+package io.ionstream.engine.fe.model;
 
 import io.ionstream.engine.units.MetalUnits;
 
