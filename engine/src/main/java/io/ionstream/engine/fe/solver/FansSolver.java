@@ -7,7 +7,7 @@ import io.ionstream.engine.fe.material.MaterialField;
  * gradient: K u = −f, preconditioned with {@link ReferencePreconditioner} (Fourier-accelerated
  * nodal solver, "FANS"). Five double fields of the grid size are allocated once (u, r, z, p, q)
  * and reused by every solve — also across materials on the same grid ({@link #setMaterial});
- * an iteration allocates nothing.
+ * an iteration allocates no arrays (only the few small task objects of the parallel loops).
  *
  * <p>Close it to release the worker threads.
  */
