@@ -34,6 +34,23 @@ final class MtpPlan {
     final int[] basicMoment, basicFunc, basicMono;
     final int[] timesP, timesQ, timesK;
     final double[] timesM;
+    /**
+     * Products grouped by target, targets in the order they are finished: group g computes
+     * moment {@code fwdTarget[g]} from entries {@code fwdStart[g] .. fwdStart[g+1]} (operands
+     * {@code fwdP, fwdQ}, multiplicity {@code fwdM}), in file order within the group, so that the
+     * sum is accumulated in a register with exactly MLIP's rounding.
+     */
+    final int[] fwdTarget, fwdStart, fwdP, fwdQ;
+    final double[] fwdM;
+    /**
+     * The adjoint pass, transposed: moments in reverse finishing order; moment {@code bwdMoment[h]}
+     * gets {@code seed} plus Σ m·adj[k]·M[other] over its uses {@code bwdStart[h] ..
+     * bwdStart[h+1]} as an operand of products into k ({@code bwdK, bwdOther, bwdM}).
+     */
+    final int[] bwdMoment, bwdStart, bwdK, bwdOther;
+    final double[] bwdM, seed;
+    /** Basic moments (positions in basicMoment) grouped by monomial and by radial function. */
+    final int[] monoStart, monoBasics, funcStart, funcBasics;
     final int moments;
     final int[] mapping;
     final double[] momentCoeffs, speciesCoeffs;
@@ -83,6 +100,66 @@ final class MtpPlan {
             timesM[o] = times[4 * t + 2];
             timesK[o] = times[4 * t + 3];
             o++;
+        }
+
+        // grouped forward products and transposed adjoints, in finishing order
+        int[] finish = new int[moments];
+        java.util.Arrays.fill(finish, -1);
+        for (int t = 0; t < kept; t++) finish[timesK[t]] = t;
+        Integer[] order = new Integer[moments];
+        for (int k = 0; k < moments; k++) order[k] = k;
+        java.util.Arrays.sort(order, (x, y) -> finish[x] != finish[y] ? Integer.compare(finish[x], finish[y]) : Integer.compare(x, y));
+        List<Integer> targets = new ArrayList<>();
+        for (Integer k : order) if (finish[k] >= 0) targets.add(k);
+        fwdTarget = new int[targets.size()];
+        fwdStart = new int[targets.size() + 1];
+        fwdP = new int[kept];
+        fwdQ = new int[kept];
+        fwdM = new double[kept];
+        {
+            Map<Integer, Integer> group = new HashMap<>();
+            for (int g = 0; g < targets.size(); g++) { fwdTarget[g] = targets.get(g); group.put(targets.get(g), g); }
+            int[] count = new int[targets.size()];
+            for (int t = 0; t < kept; t++) count[group.get(timesK[t])]++;
+            for (int g = 0; g < targets.size(); g++) fwdStart[g + 1] = fwdStart[g] + count[g];
+            int[] fill = java.util.Arrays.copyOf(fwdStart, targets.size());
+            for (int t = 0; t < kept; t++) {
+                int e = fill[group.get(timesK[t])]++;
+                fwdP[e] = timesP[t];
+                fwdQ[e] = timesQ[t];
+                fwdM[e] = timesM[t];
+            }
+        }
+        seed = new double[moments];
+        for (int l = 0; l < mapping.length; l++) seed[mapping[l]] += momentCoeffs[l];
+        {
+            List<List<int[]>> uses = new ArrayList<>();
+            for (int k = 0; k < moments; k++) uses.add(new ArrayList<>());
+            for (int t = 0; t < kept; t++) {
+                uses.get(timesP[t]).add(new int[] {timesK[t], timesQ[t], t});
+                uses.get(timesQ[t]).add(new int[] {timesK[t], timesP[t], t});
+            }
+            List<Integer> bm = new ArrayList<>();
+            int total = 0;
+            for (int i = moments - 1; i >= 0; i--) {
+                int k = order[i];
+                if (needed[k] && (!uses.get(k).isEmpty() || seed[k] != 0)) { bm.add(k); total += uses.get(k).size(); }
+            }
+            bwdMoment = new int[bm.size()];
+            bwdStart = new int[bm.size() + 1];
+            bwdK = new int[total];
+            bwdOther = new int[total];
+            bwdM = new double[total];
+            for (int h = 0, e = 0; h < bm.size(); h++) {
+                bwdMoment[h] = bm.get(h);
+                for (int[] u : uses.get(bm.get(h))) {
+                    bwdK[e] = u[0];
+                    bwdOther[e] = u[1];
+                    bwdM[e] = timesM[u[2]];
+                    e++;
+                }
+                bwdStart[h + 1] = e;
+            }
         }
 
         // monomials: (a, b, c) -> index, closed under lowering, parents first (by degree)
@@ -142,6 +219,15 @@ final class MtpPlan {
             basicMono[o] = index.get(key(basic[4 * i + 1], basic[4 * i + 2], basic[4 * i + 3]));
             o++;
         }
+        monoStart = new int[monomials + 1];
+        monoBasics = new int[count];
+        funcStart = new int[funcs + 1];
+        funcBasics = new int[count];
+        for (int b = 0; b < count; b++) { monoStart[basicMono[b] + 1]++; funcStart[basicFunc[b] + 1]++; }
+        for (int s = 0; s < monomials; s++) monoStart[s + 1] += monoStart[s];
+        for (int mu = 0; mu < funcs; mu++) funcStart[mu + 1] += funcStart[mu];
+        int[] mf = java.util.Arrays.copyOf(monoStart, monomials), ff = java.util.Arrays.copyOf(funcStart, funcs);
+        for (int b = 0; b < count; b++) { monoBasics[mf[basicMono[b]]++] = b; funcBasics[ff[basicFunc[b]]++] = b; }
         if (maxDeg > 64) throw new IllegalArgumentException("MTP: angular degree " + maxDeg + " is implausibly high");
     }
 
