@@ -27,6 +27,16 @@ final class GradeKernel {
         }
     }
 
+    /** The full-length row (MLIP's coefficient order) of a compact row of an atom of species {@code t}. */
+    static double[] expand(MtpPlan p, double[] rows, int offset, int t) {
+        int bl = p.funcs * p.basisSize * p.species, ra = bl * p.species, L = p.mapping.length;
+        double[] b = new double[ra + p.species + L];
+        System.arraycopy(rows, offset, b, t * bl, bl);
+        b[ra + t] = rows[offset + bl];
+        System.arraycopy(rows, offset + bl + 1, b, ra + p.species, L);
+        return b;
+    }
+
     /**
      * Per-atom grades of {@code count} compact rows (row i at {@code i·compactRow}, MTP species
      * {@code types[i]}) into {@code grades}; returns their maximum.

@@ -203,7 +203,10 @@ public final class MtpPotential implements Potential {
         gradeRequested = false;
     }
 
+    private int gradedRows;
+
     private void finishGrades(int nlocal) {
+        gradedRows = nlocal;
         if (grades.length < nlocal) grades = new double[nlocal + (nlocal >> 3)];
         double g = 0;
         if (activeSet.gradesNeighborhoods()) {
@@ -216,6 +219,17 @@ public final class MtpPotential implements Potential {
         if (activeSet.gradesEnergy()) g = Math.max(g, gradeKernel.energy(rows, rowTypes, nlocal, nlocal));
         configurationGrade = g;
         gradesValid = true;
+    }
+
+    /**
+     * The full-length coefficient gradient ∂V_i/∂θ (MLIP's order) of local atom {@code i} from the
+     * last graded evaluation.
+     */
+    public double[] siteEnergyGradient(int i) {
+        if (!gradesValid || i < 0 || i >= gradedRows) {
+            throw new IllegalStateException("no coefficient gradient for atom " + i + ": call requestGrades() before an evaluation");
+        }
+        return GradeKernel.expand(plan, rows, i * plan.compactRow, rowTypes[i]);
     }
 
     private void grow(int n) {
