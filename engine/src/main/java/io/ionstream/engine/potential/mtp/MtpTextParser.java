@@ -118,6 +118,15 @@ final class MtpTextParser {
             "alpha_index_times_count", "alpha_index_times", "alpha_scalar_moments", "alpha_moment_mapping"}) {
             if (!seen.containsKey(k)) throw error(end, "file ends without '" + k + "' (truncated or not an MTP potential?)");
         }
+        boolean anyCoeffs = seen.containsKey("radial_coeffs") || speciesCoeffs != null || momentCoeffs != null;
+        if (anyCoeffs) {
+            // a trained potential has all three; some but not all means the file was cut short
+            for (String k : new String[] {"radial_coeffs", "species_coeffs", "moment_coeffs"}) {
+                if (!seen.containsKey(k)) {
+                    throw error(end, "file has trained coefficients but ends without '" + k + "' (truncated?)");
+                }
+            }
+        }
         checkCount(basic.length / 4, basicCount, basicLine, "alpha_index_basic", "alpha_index_basic_count");
         checkCount(times.length / 4, timesCount, timesLine, "alpha_index_times", "alpha_index_times_count");
         checkCount(mapping.length, scalarCount, mappingLine, "alpha_moment_mapping", "alpha_scalar_moments");
