@@ -52,6 +52,19 @@ public final class ActiveSet {
         this.selectedConfigurations = selectedConfigurations;
     }
 
+    /**
+     * A neighbourhood-selection active set built in memory (not read from a file): A and its stored
+     * inverse (element [k][j] = (A⁻¹)[j][k]), both n×n row-major. Rows carry no provenance.
+     */
+    public static ActiveSet neighborhoods(int n, double[] a, double[] storedInverse) {
+        if (n < 1 || a.length != n * n || storedInverse.length != n * n) {
+            throw new IllegalArgumentException("active set of size " + n + " needs two " + n + "x" + n + " matrices");
+        }
+        int[] none = new int[n];
+        java.util.Arrays.fill(none, -1);
+        return new ActiveSet(Format.MLIP3_MVS, 0, 0, 0, 1, 2, n, a.clone(), storedInverse.clone(), none, none.clone(), "");
+    }
+
     public Format format() { return format; }
     public double energyWeight() { return energyWeight; }
     public double forceWeight() { return forceWeight; }

@@ -168,6 +168,71 @@ class ExtrapolationGradeTest {
     }
 
     @Test
+    void fourSpeciesGradesEqualTheDefinitionOnFullRows() {
+        // a random active set of full size for a 4-species potential: the blocked, species-sorted
+        // grade kernel must agree with γ = max_k |(b·A⁻¹)_k| on the full-length rows
+        MtpModel m = MtpReader.readModel(SharedData.file("mtp-reference/random4_argyrodite/random4_08.mtp"));
+        int n = m.coefficientCount();
+        java.util.Random rnd = new java.util.Random(3);
+        double[] a = new double[n * n], inv = new double[n * n];
+        for (int i = 0; i < n; i++) a[i * n + i] = 1;
+        for (int i = 0; i < inv.length; i++) inv[i] = rnd.nextGaussian();
+        ActiveSet set = ActiveSet.neighborhoods(n, a, inv);
+        MlipSpecies sp = MlipSpecies.unnamed(4);
+        MtpPotential pot = new MtpPotential(m, sp);
+        pot.setActiveSet(set);
+        MlipConfiguration cfg = new MlipCfgReader(sp).readAll(SharedData.file("mtp-reference/random4_argyrodite/lpscl_1x1x1.cfg")).get(0);
+        MtpEvaluator.Result r = new MtpEvaluator(pot).evaluate(cfg, true);
+        double max = 0;
+        for (int i = 0; i < cfg.size(); i++) {
+            double g = set.grade(pot.siteEnergyGradient(i));
+            assertEquals(g, r.grades()[i], 1e-12 * g, "atom " + i + " (type " + cfg.system().type()[i] + ")");
+            max = Math.max(max, g);
+        }
+        assertEquals(max, r.configurationGrade(), 1e-12 * max);
+    }
+
+    @Test
+    void coefficientGradientIsTheDerivativeOfTheSiteEnergies() {
+        // central differences in the coefficients of a 4-species potential, in MLIP's coefficient order
+        MtpModel m = MtpReader.readModel(SharedData.file("mtp-reference/random4_argyrodite/random4_08.mtp"));
+        int n = m.coefficientCount(), nr = m.radialCoeffCount(), c = m.speciesCount();
+        MlipSpecies sp = MlipSpecies.unnamed(4);
+        MlipConfiguration cfg = new MlipCfgReader(sp).readAll(SharedData.file("mtp-reference/random4_argyrodite/lpscl_1x1x1.cfg")).get(0);
+        MtpPotential pot = new MtpPotential(m, sp);
+        pot.setActiveSet(ActiveSet.neighborhoods(n, identity(n), identity(n)));
+        double[] site = new MtpEvaluator(pot).evaluate(cfg, true).siteEnergies();
+        int[] atoms = {0, 24, 28, 48}; // one of each species
+        double[][] grad = new double[atoms.length][];
+        for (int a = 0; a < atoms.length; a++) grad[a] = pot.siteEnergyGradient(atoms[a]);
+        int per = nr / (c * c);
+        int[] coeffs = {0, 5, per + 3, 2 * per + 1, 5 * per + 7, 10 * per + 2, 15 * per + per - 1, nr, nr + 2, nr + c, n - 1};
+        for (int j : coeffs) {
+            double h = 1e-6;
+            double[] ep = perturbedSiteEnergies(m, sp, cfg, j, h), em = perturbedSiteEnergies(m, sp, cfg, j, -h);
+            for (int a = 0; a < atoms.length; a++) {
+                double fd = (ep[atoms[a]] - em[atoms[a]]) / (2 * h);
+                assertEquals(fd, grad[a][j], 1e-6 * (1 + Math.abs(site[atoms[a]])), "dV(atom " + atoms[a] + ")/dθ_" + j);
+            }
+        }
+    }
+
+    static double[] identity(int n) {
+        double[] a = new double[n * n];
+        for (int i = 0; i < n; i++) a[i * n + i] = 1;
+        return a;
+    }
+
+    static double[] perturbedSiteEnergies(MtpModel m, MlipSpecies sp, MlipConfiguration cfg, int j, double h) {
+        double[] r = m.radialCoeffs(), s = m.speciesCoeffs(), mc = m.momentCoeffs();
+        int nr = r.length, c = s.length;
+        if (j < nr) r[j] += h;
+        else if (j < nr + c) s[j - nr] += h;
+        else mc[j - nr - c] += h;
+        return new MtpEvaluator(new MtpPotential(m.withCoefficients(r, s, mc), sp)).evaluate(cfg, false).siteEnergies();
+    }
+
+    @Test
     void forceSelectedActiveSetsAreRefused() {
         MtpReader.MtpFile file = MtpReader.read(dir().resolve("pot.almtp"));
         ActiveSet nbh = file.activeSet();
