@@ -3,89 +3,105 @@ package io.ionstream.engine.potential.mtp;
 import java.util.Arrays;
 
 /**
- * Evaluates one atomic neighbourhood of an MTP: the site energy V_i, its gradient with respect to
- * every neighbour's relative position and, on request, its gradient with respect to the
- * coefficients (the row that extrapolation grades need). Mutable scratch space sized on first
- * use: one kernel per thread, no allocation in steady state.
+ * Evaluates MTP site energies for a batch of up to {@link #LANES} atoms: each site energy V_i, its
+ * gradient with respect to every neighbour's relative position and, on request, its gradient with
+ * respect to the coefficients (the row that extrapolation grades need). Mutable scratch space
+ * sized on first use: one kernel per thread, no allocation in steady state.
  *
- * <p>Per-neighbour quantities live in rows indexed by neighbour ({@code row·stride + j}), so the
- * inner loops run over the neighbours with unit stride and the JIT can vectorise them. Two passes
- * (see docs/architecture.md, "MTP kernel"):
+ * <p>Use: {@link #stage} each atom of the batch (pass 1), {@link #products} once, then
+ * {@link #energy} and {@link #gradient} per atom (pass 2). See docs/architecture.md, "MTP kernel":
  * <ol>
- * <li>Chebyshev basis Q_β and Q'_β, the K radial functions f_μ = Σ_β c·Q_β (each contracted once
- * per neighbour, not once per moment as MLIP does), the angular monomials A_s of the unit vector,
- * and the basic moments M_b = Σ_j f_μ(r_j)·A_s(û_j); the product tree forward, the energy, and
- * the adjoints w = ∂V/∂M of every moment in one reverse sweep;</li>
- * <li>α_s = Σ_b w_b f_μ and P_μ = Σ_b w_b A_s per neighbour; ∂V/∂r = Σ_μ f'_μ P_μ, and α run back
- * through the monomial tree gives the angular part; P_μ·Q_β summed over neighbours is the
- * gradient with respect to the radial coefficients.</li>
+ * <li>pass 1, per atom, over its neighbours: Chebyshev basis Q_β and Q'_β, the K radial functions
+ * f_μ = Σ_β c·Q_β (each contracted once per neighbour, not once per moment as MLIP does), the
+ * angular monomials A_s of the unit vector, and the basic moments M_b = Σ_j f_μ(r_j)·A_s(û_j);
+ * per-neighbour quantities live in rows ({@code row·stride + j}) so the loops over neighbours run
+ * with unit stride;</li>
+ * <li>the product tree forward and the adjoints w = ∂V/∂M of every moment in one reverse sweep,
+ * for all atoms of the batch at once: moment k of atom a sits at {@code k·LANES + a}, so each
+ * product touches one cache line per operand and the lanes vectorise;</li>
+ * <li>pass 2, per atom: α_s = Σ_b w_b f_μ and P_μ = Σ_b w_b A_s per neighbour; ∂V/∂r = Σ_μ f'_μ P_μ,
+ * and α run back through the monomial tree gives the angular part; P_μ·Q_β summed over the
+ * neighbours is the gradient with respect to the radial coefficients.</li>
  * </ol>
  */
 final class MtpKernel {
+    /** Atoms per batch. */
+    static final int LANES = 8;
+
     private final MtpPlan p;
     private final int K, R, S;
     private final double[] moment, adjoint, weight;
-    private int stride;
-    // rows over neighbours: r, 1/r, unit vector (3), Chebyshev (R) and derivatives (R), f (K), f' (K),
-    // monomials (S), their adjoints (S), P (K), angular gradient (3), radial derivative, repulsion
-    private double[] r = new double[0], ir = new double[0], u = new double[0], q = new double[0];
-    private double[] f = new double[0], df = new double[0], a = new double[0], al = new double[0], pm = new double[0];
-    private double[] g = new double[0], gr = new double[0], rep = new double[0];
-    private final double[] dqScratch;
+    private final Lane[] lanes = new Lane[LANES];
+    // pass-2 scratch, one atom at a time
+    private double[] al = new double[0], pm = new double[0], g = new double[0], gr = new double[0];
+
+    /** One atom's pass-1 results, kept for its pass 2. */
+    private final class Lane {
+        int ti, n, stride;
+        double repulsion;
+        double[] r = new double[0], ir = new double[0], u = new double[0], q = new double[0], f = new double[0];
+        double[] df = new double[0], a = new double[0], rep = new double[0];
+        int[] tj = new int[0];
+
+        void ensure(int count) {
+            int st = (count + 3) & ~3;
+            if (st > r.length) {
+                int cap = Math.max(st, r.length + (r.length >> 1) + 16);
+                cap = (cap + 3) & ~3;
+                r = new double[cap];
+                ir = new double[cap];
+                u = new double[3 * cap];
+                q = new double[R * cap];
+                f = new double[K * cap];
+                df = new double[K * cap];
+                a = new double[S * cap];
+                rep = new double[cap];
+                tj = new int[cap];
+            }
+            stride = st;
+        }
+    }
 
     MtpKernel(MtpPlan plan) {
         this.p = plan;
         this.K = plan.funcs;
         this.R = plan.basisSize;
         this.S = plan.monomials;
-        moment = new double[plan.moments];
-        adjoint = new double[plan.moments];
+        moment = new double[plan.moments * LANES];
+        adjoint = new double[plan.moments * LANES];
         weight = new double[plan.basicMoment.length];
-        dqScratch = new double[R];
-        ensure(64);
+        dqs = new double[R];
+        for (int l = 0; l < LANES; l++) {
+            lanes[l] = new Lane();
+            lanes[l].ensure(64);
+        }
     }
 
-    private void ensure(int n) {
-        int st = (n + 3) & ~3;
-        if (st > r.length) {
-            int cap = Math.max(st, r.length + (r.length >> 1) + 16);
-            cap = (cap + 3) & ~3;
-            r = new double[cap];
-            ir = new double[cap];
-            u = new double[3 * cap];
-            q = new double[R * cap];
-            f = new double[K * cap];
-            df = new double[K * cap];
-            a = new double[S * cap];
-            al = new double[S * cap];
-            pm = new double[K * cap];
-            g = new double[3 * cap];
-            gr = new double[cap];
-            rep = new double[cap];
-        }
-        stride = st;
+    private final double[] dqs;
+
+    /** Clears the batch's moments; call before staging its atoms. */
+    void begin() {
+        Arrays.fill(moment, 0.0);
     }
 
     /**
-     * Site energy of a central atom of MTP species {@code ti} with {@code n} neighbours at relative
-     * positions {@code d[3j..3j+2]} (neighbour minus centre, each shorter than the cut-off, none
-     * zero) of MTP species {@code tj[j]}. Writes ∂V/∂d_j into {@code grad[3j..]} and, when
-     * {@code row} is non-null, the compact coefficient gradient into {@code row[rowOffset ..
-     * rowOffset + compactRow)}: the radial block of species {@code ti} (C·K·R), 1 for its species
-     * coefficient, then the scalar moments.
+     * Pass 1 for the atom in lane {@code lane}: a central atom of MTP species {@code ti} with
+     * {@code n} neighbours at relative positions {@code d[3j..3j+2]} (neighbour minus centre, each
+     * shorter than the cut-off, none zero) of MTP species {@code tj[j]}.
      */
-    double site(int ti, int n, double[] d, int[] tj, double[] grad, double[] row, int rowOffset) {
-        ensure(n);
+    void stage(int lane, int ti, int n, double[] d, int[] tj) {
+        final Lane L = lanes[lane];
+        L.ensure(n);
+        L.ti = ti;
+        L.n = n;
         final MtpPlan p = this.p;
-        final int st = stride;
+        final int st = L.stride;
         final double rmin = p.minDist, rmax = p.maxDist, sc = p.scaling;
         final double mult = 2.0 / (rmax - rmin), inv = 1.0 / (rmax - rmin);
-        final double[] r = this.r, ir = this.ir, u = this.u, q = this.q, f = this.f, df = this.df, a = this.a;
-
-        // ---- pass 1 ----
-        double repulsion = 0;
+        final double[] r = L.r, ir = L.ir, u = L.u, q = L.q, f = L.f, df = L.df, a = L.a, rep = L.rep;
+        final double[] radial = p.radial, dqs = this.dqs;
         final boolean repulsive = p.repulsive;
-        final double[] radial = p.radial, dqs = dqScratch;
+        double repulsion = 0;
         for (int j = 0; j < n; j++) {
             final double dx = d[3 * j], dy = d[3 * j + 1], dz = d[3 * j + 2];
             final double rj = Math.sqrt(dx * dx + dy * dy + dz * dz);
@@ -95,6 +111,7 @@ final class MtpKernel {
             u[j] = dx * irj;
             u[st + j] = dy * irj;
             u[2 * st + j] = dz * irj;
+            L.tj[j] = tj[j];
             double rr = rj, fl = 1.0, rp = 0;
             if (repulsive && rj <= rmin) {
                 // MLIP: basis frozen at R_min (zero derivative), plus a steep pair repulsion below it
@@ -139,6 +156,7 @@ final class MtpKernel {
                 df[mu * st + j] = dv * fl;
             }
         }
+        L.repulsion = repulsion;
         // angular monomials: each is its parent times one component of the unit vector
         final int[] parent = p.monoParent, axis = p.monoAxis;
         Arrays.fill(a, 0, n, 1.0);
@@ -148,7 +166,6 @@ final class MtpKernel {
         }
         // basic moments: sums over neighbours in neighbour order (as MLIP), four at a time
         final double[] M = moment;
-        Arrays.fill(M, 0.0);
         final int[] bMom = p.basicMoment, bFun = p.basicFunc, bMono = p.basicMono;
         final int nb = bMom.length;
         int b = 0;
@@ -162,54 +179,82 @@ final class MtpKernel {
                 s2 += f[f2 + j] * a[a2 + j];
                 s3 += f[f3 + j] * a[a3 + j];
             }
-            M[bMom[b]] = s0;
-            M[bMom[b + 1]] = s1;
-            M[bMom[b + 2]] = s2;
-            M[bMom[b + 3]] = s3;
+            M[bMom[b] * LANES + lane] = s0;
+            M[bMom[b + 1] * LANES + lane] = s1;
+            M[bMom[b + 2] * LANES + lane] = s2;
+            M[bMom[b + 3] * LANES + lane] = s3;
         }
         for (; b < nb; b++) {
             final int f0 = bFun[b] * st, a0 = bMono[b] * st;
             double s0 = 0;
             for (int j = 0; j < n; j++) s0 += f[f0 + j] * a[a0 + j];
-            M[bMom[b]] = s0;
+            M[bMom[b] * LANES + lane] = s0;
         }
+    }
 
-        // ---- products forward (grouped by target), energy, adjoints (transposed) ----
+    /** The product tree forward and the adjoints of every moment, for all lanes of the batch. */
+    void products() {
+        final MtpPlan p = this.p;
+        final double[] M = moment;
         final int[] fwdTarget = p.fwdTarget, fwdStart = p.fwdStart, fwdP = p.fwdP, fwdQ = p.fwdQ;
         final double[] fwdM = p.fwdM;
+        // grouped by target, in file order within a group: each lane adds exactly as MLIP does
         for (int gi = 0; gi < fwdTarget.length; gi++) {
-            final int k = fwdTarget[gi];
-            // in file order, as MLIP adds them
-            double acc = M[k];
-            for (int e = fwdStart[gi], end = fwdStart[gi + 1]; e < end; e++) acc += fwdM[e] * M[fwdP[e]] * M[fwdQ[e]];
-            M[k] = acc;
+            final int k = fwdTarget[gi] * LANES;
+            for (int e = fwdStart[gi], end = fwdStart[gi + 1]; e < end; e++) {
+                final double m = fwdM[e];
+                final int pp = fwdP[e] * LANES, qq = fwdQ[e] * LANES;
+                for (int l = 0; l < LANES; l++) M[k + l] += m * M[pp + l] * M[qq + l];
+            }
         }
-        final int[] map = p.mapping;
-        final double[] mc = p.momentCoeffs;
-        double v = p.speciesCoeffs[ti];
-        for (int l = 0; l < map.length; l++) v += mc[l] * M[map[l]];
-        v += repulsion;
-
         final double[] adj = adjoint, seed = p.seed;
         final int[] bwdMoment = p.bwdMoment, bwdStart = p.bwdStart, bwdK = p.bwdK, bwdOther = p.bwdOther;
         final double[] bwdM = p.bwdM;
         for (int h = 0; h < bwdMoment.length; h++) {
-            final int k = bwdMoment[h];
-            // two interleaved partial sums so that the adds do not wait on each other
-            double acc0 = seed[k], acc1 = 0;
-            int e = bwdStart[h];
-            final int end = bwdStart[h + 1];
-            for (; e + 1 < end; e += 2) {
-                acc0 += bwdM[e] * adj[bwdK[e]] * M[bwdOther[e]];
-                acc1 += bwdM[e + 1] * adj[bwdK[e + 1]] * M[bwdOther[e + 1]];
+            final int k = bwdMoment[h] * LANES;
+            final double s = seed[bwdMoment[h]];
+            for (int l = 0; l < LANES; l++) adj[k + l] = s;
+            for (int e = bwdStart[h], end = bwdStart[h + 1]; e < end; e++) {
+                final double m = bwdM[e];
+                final int kk = bwdK[e] * LANES, oo = bwdOther[e] * LANES;
+                for (int l = 0; l < LANES; l++) adj[k + l] += m * adj[kk + l] * M[oo + l];
             }
-            if (e < end) acc0 += bwdM[e] * adj[bwdK[e]] * M[bwdOther[e]];
-            adj[k] = acc0 + acc1;
         }
-        final double[] w = weight;
-        for (int i = 0; i < nb; i++) w[i] = adj[bMom[i]];
+    }
 
-        // ---- pass 2 ----
+    /** Site energy of the atom in {@code lane} (after {@link #products}). */
+    double energy(int lane) {
+        final int[] map = p.mapping;
+        final double[] mc = p.momentCoeffs, M = moment;
+        final Lane L = lanes[lane];
+        double v = p.speciesCoeffs[L.ti];
+        for (int l = 0; l < map.length; l++) v += mc[l] * M[map[l] * LANES + lane];
+        return v + L.repulsion;
+    }
+
+    /**
+     * Pass 2 for the atom in {@code lane}: ∂V/∂d_j into {@code grad[3j..]} and, when {@code row} is
+     * non-null, the compact coefficient gradient into {@code row[rowOffset .. rowOffset +
+     * compactRow)}: the radial block of the atom's species (C·K·R), 1 for its species coefficient,
+     * then the scalar moments.
+     */
+    void gradient(int lane, double[] grad, double[] row, int rowOffset) {
+        final Lane L = lanes[lane];
+        final MtpPlan p = this.p;
+        final int n = L.n, st = L.stride;
+        if (al.length < S * st) {
+            int cap = Math.max(st, al.length / Math.max(S, 1) + 16);
+            al = new double[S * cap];
+            pm = new double[K * cap];
+            g = new double[3 * cap];
+            gr = new double[cap];
+        }
+        final double[] u = L.u, f = L.f, df = L.df, a = L.a, ir = L.ir;
+        final int[] bMom = p.basicMoment, bFun = p.basicFunc, bMono = p.basicMono;
+        final int nb = bMom.length;
+        final double[] w = weight, adj = adjoint;
+        for (int i = 0; i < nb; i++) w[i] = adj[bMom[i] * LANES + lane];
+
         // α_s(j) = Σ_{b: mono s} w_b f_μb(j): every monomial row is assigned (zero when no basic uses it)
         final double[] al = this.al, pm = this.pm;
         final int[] monoStart = p.monoStart, monoBasics = p.monoBasics, funcStart = p.funcStart, funcBasics = p.funcBasics;
@@ -246,12 +291,13 @@ final class MtpKernel {
         }
         // radial derivative: Σ_μ f'_μ P_μ (+ repulsion)
         final double[] gr = this.gr, g = this.g;
-        System.arraycopy(rep, 0, gr, 0, n);
+        System.arraycopy(L.rep, 0, gr, 0, n);
         for (int mu = 0; mu < K; mu++) {
             final int o = mu * st;
             for (int j = 0; j < n; j++) gr[j] += df[o + j] * pm[o + j];
         }
         // α back through the monomial tree: gradient of Σ_s α_s A_s with respect to the unit vector
+        final int[] parent = p.monoParent, axis = p.monoAxis;
         Arrays.fill(g, 0, 3 * st, 0.0);
         for (int m = S - 1; m >= 1; m--) {
             final int o = m * st, po = parent[m] * st, uo = axis[m] * st;
@@ -272,6 +318,8 @@ final class MtpKernel {
         }
         if (row != null) {
             final int rowRadial = p.species * K * R;
+            final double[] q = L.q;
+            final int[] tj = L.tj;
             Arrays.fill(row, rowOffset, rowOffset + rowRadial, 0.0);
             for (int j = 0; j < n; j++) {
                 final int o = rowOffset + tj[j] * K * R;
@@ -281,8 +329,8 @@ final class MtpKernel {
                 }
             }
             row[rowOffset + rowRadial] = 1.0;
-            for (int l = 0; l < map.length; l++) row[rowOffset + rowRadial + 1 + l] = M[map[l]];
+            final int[] map = p.mapping;
+            for (int l = 0; l < map.length; l++) row[rowOffset + rowRadial + 1 + l] = moment[map[l] * LANES + lane];
         }
-        return v;
     }
 }

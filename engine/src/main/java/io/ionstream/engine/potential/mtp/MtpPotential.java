@@ -43,9 +43,11 @@ public final class MtpPotential implements Potential {
     private SpeciesTable mappedFor;
     private int[] typeMap = new int[0];
 
-    // per-site staging
-    private double[] d = new double[3 * 64], grad = new double[3 * 64];
-    private int[] nbType = new int[64], nbIndex = new int[64];
+    // per-lane staging of a batch of atoms: relative positions, MTP species and indices of neighbours
+    private final double[][] d = new double[MtpKernel.LANES][3 * 64];
+    private final int[][] nbType = new int[MtpKernel.LANES][64], nbIndex = new int[MtpKernel.LANES][64];
+    private final int[] counts = new int[MtpKernel.LANES];
+    private double[] grad = new double[3 * 64];
     private double[] rows = new double[0];
     private int[] rowTypes = new int[0];
 
@@ -153,48 +155,65 @@ public final class MtpPotential implements Potential {
             if (rows.length < (long) nlocal * rowLen) rows = new double[nlocal * rowLen];
             if (rowTypes.length < nlocal) rowTypes = new int[nlocal];
         }
+        final int lanes = MtpKernel.LANES;
         double energy = 0;
         double vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
-        for (int i = 0; i < nlocal; i++) {
-            final double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
-            int n = 0;
-            final int end = off[i + 1];
-            if (nbIndex.length < end - off[i]) grow(end - off[i]);
-            for (int q = off[i]; q < end; q++) {
-                final int j = nbl[q];
-                final double dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
-                final double rsq = dx * dx + dy * dy + dz * dz;
-                if (rsq >= rc2) continue;
-                if (rsq == 0) {
-                    throw new IllegalStateException("atoms " + i + " and " + j + " sit on the same point ("
-                        + xi + ", " + yi + ", " + zi + "): the MTP is undefined there");
+        for (int i0 = 0; i0 < nlocal; i0 += lanes) {
+            final int count = Math.min(lanes, nlocal - i0);
+            kernel.begin();
+            // pass 1 for a batch of atoms: their neighbours strictly inside the cut-off
+            for (int l = 0; l < count; l++) {
+                final int i = i0 + l;
+                final double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
+                final int end = off[i + 1];
+                if (nbIndex[l].length < end - off[i]) grow(l, end - off[i]);
+                final double[] d = this.d[l];
+                final int[] nt = nbType[l], ni = nbIndex[l];
+                int n = 0;
+                for (int q = off[i]; q < end; q++) {
+                    final int j = nbl[q];
+                    final double dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
+                    final double rsq = dx * dx + dy * dy + dz * dz;
+                    if (rsq >= rc2) continue;
+                    if (rsq == 0) {
+                        throw new IllegalStateException("atoms " + i + " and " + j + " sit on the same point ("
+                            + xi + ", " + yi + ", " + zi + "): the MTP is undefined there");
+                    }
+                    d[3 * n] = dx; d[3 * n + 1] = dy; d[3 * n + 2] = dz;
+                    nt[n] = map[type[j]];
+                    ni[n] = j;
+                    n++;
                 }
-                d[3 * n] = dx; d[3 * n + 1] = dy; d[3 * n + 2] = dz;
-                nbType[n] = map[type[j]];
-                nbIndex[n] = j;
-                n++;
+                counts[l] = n;
+                kernel.stage(l, map[type[i]], n, d, nt);
             }
-            final int ti = map[type[i]];
-            double v;
-            if (grading) {
-                rowTypes[i] = ti;
-                v = kernel.site(ti, n, d, nbType, grad, rows, i * rowLen);
-            } else {
-                v = kernel.site(ti, n, d, nbType, grad, null, 0);
+            kernel.products();
+            // pass 2: energies, forces on the atom and its neighbours, virial
+            for (int l = 0; l < count; l++) {
+                final int i = i0 + l, n = counts[l];
+                final double v = kernel.energy(l);
+                energy += v;
+                if (eatom != null) eatom[i] += v;
+                if (grading) {
+                    rowTypes[i] = map[type[i]];
+                    kernel.gradient(l, grad, rows, i * rowLen);
+                } else {
+                    kernel.gradient(l, grad, null, 0);
+                }
+                final double[] d = this.d[l];
+                final int[] ni = nbIndex[l];
+                double fxi = 0, fyi = 0, fzi = 0;
+                for (int k = 0; k < n; k++) {
+                    final double gx = grad[3 * k], gy = grad[3 * k + 1], gz = grad[3 * k + 2];
+                    final int j3 = 3 * ni[k];
+                    f[j3] -= gx; f[j3 + 1] -= gy; f[j3 + 2] -= gz;
+                    fxi += gx; fyi += gy; fzi += gz;
+                    final double dx = d[3 * k], dy = d[3 * k + 1], dz = d[3 * k + 2];
+                    vxx -= dx * gx; vyy -= dy * gy; vzz -= dz * gz;
+                    vxy -= dy * gx; vxz -= dz * gx; vyz -= dz * gy;
+                }
+                f[3 * i] += fxi; f[3 * i + 1] += fyi; f[3 * i + 2] += fzi;
             }
-            energy += v;
-            if (eatom != null) eatom[i] += v;
-            double fxi = 0, fyi = 0, fzi = 0;
-            for (int k = 0; k < n; k++) {
-                final double gx = grad[3 * k], gy = grad[3 * k + 1], gz = grad[3 * k + 2];
-                final int j3 = 3 * nbIndex[k];
-                f[j3] -= gx; f[j3 + 1] -= gy; f[j3 + 2] -= gz;
-                fxi += gx; fyi += gy; fzi += gz;
-                final double dx = d[3 * k], dy = d[3 * k + 1], dz = d[3 * k + 2];
-                vxx -= dx * gx; vyy -= dy * gy; vzz -= dz * gz;
-                vxy -= dy * gx; vxz -= dz * gx; vyz -= dz * gy;
-            }
-            f[3 * i] += fxi; f[3 * i + 1] += fyi; f[3 * i + 2] += fzi;
         }
         out.energy += energy;
         out.virial[0] += vxx; out.virial[1] += vyy; out.virial[2] += vzz;
@@ -232,11 +251,11 @@ public final class MtpPotential implements Potential {
         return GradeKernel.expand(plan, rows, i * plan.compactRow, rowTypes[i]);
     }
 
-    private void grow(int n) {
-        int cap = Math.max(n, nbIndex.length * 2);
-        d = new double[3 * cap];
-        grad = new double[3 * cap];
-        nbType = new int[cap];
-        nbIndex = new int[cap];
+    private void grow(int lane, int n) {
+        int cap = Math.max(n, nbIndex[lane].length * 2);
+        d[lane] = new double[3 * cap];
+        nbType[lane] = new int[cap];
+        nbIndex[lane] = new int[cap];
+        if (grad.length < 3 * cap) grad = new double[3 * cap];
     }
 }
