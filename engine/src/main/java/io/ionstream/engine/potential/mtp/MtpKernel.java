@@ -201,24 +201,45 @@ final class MtpKernel {
         // grouped by target, in file order within a group: each lane adds exactly as MLIP does
         for (int gi = 0; gi < fwdTarget.length; gi++) {
             final int k = fwdTarget[gi] * LANES;
+            // the eight lanes accumulate in registers: independent chains, one store per group
+            double s0 = M[k], s1 = M[k + 1], s2 = M[k + 2], s3 = M[k + 3];
+            double s4 = M[k + 4], s5 = M[k + 5], s6 = M[k + 6], s7 = M[k + 7];
             for (int e = fwdStart[gi], end = fwdStart[gi + 1]; e < end; e++) {
                 final double m = fwdM[e];
                 final int pp = fwdP[e] * LANES, qq = fwdQ[e] * LANES;
-                for (int l = 0; l < LANES; l++) M[k + l] += m * M[pp + l] * M[qq + l];
+                s0 += m * M[pp] * M[qq];
+                s1 += m * M[pp + 1] * M[qq + 1];
+                s2 += m * M[pp + 2] * M[qq + 2];
+                s3 += m * M[pp + 3] * M[qq + 3];
+                s4 += m * M[pp + 4] * M[qq + 4];
+                s5 += m * M[pp + 5] * M[qq + 5];
+                s6 += m * M[pp + 6] * M[qq + 6];
+                s7 += m * M[pp + 7] * M[qq + 7];
             }
+            M[k] = s0; M[k + 1] = s1; M[k + 2] = s2; M[k + 3] = s3;
+            M[k + 4] = s4; M[k + 5] = s5; M[k + 6] = s6; M[k + 7] = s7;
         }
         final double[] adj = adjoint, seed = p.seed;
         final int[] bwdMoment = p.bwdMoment, bwdStart = p.bwdStart, bwdK = p.bwdK, bwdOther = p.bwdOther;
         final double[] bwdM = p.bwdM;
         for (int h = 0; h < bwdMoment.length; h++) {
             final int k = bwdMoment[h] * LANES;
-            final double s = seed[bwdMoment[h]];
-            for (int l = 0; l < LANES; l++) adj[k + l] = s;
+            final double sd = seed[bwdMoment[h]];
+            double s0 = sd, s1 = sd, s2 = sd, s3 = sd, s4 = sd, s5 = sd, s6 = sd, s7 = sd;
             for (int e = bwdStart[h], end = bwdStart[h + 1]; e < end; e++) {
                 final double m = bwdM[e];
                 final int kk = bwdK[e] * LANES, oo = bwdOther[e] * LANES;
-                for (int l = 0; l < LANES; l++) adj[k + l] += m * adj[kk + l] * M[oo + l];
+                s0 += m * adj[kk] * M[oo];
+                s1 += m * adj[kk + 1] * M[oo + 1];
+                s2 += m * adj[kk + 2] * M[oo + 2];
+                s3 += m * adj[kk + 3] * M[oo + 3];
+                s4 += m * adj[kk + 4] * M[oo + 4];
+                s5 += m * adj[kk + 5] * M[oo + 5];
+                s6 += m * adj[kk + 6] * M[oo + 6];
+                s7 += m * adj[kk + 7] * M[oo + 7];
             }
+            adj[k] = s0; adj[k + 1] = s1; adj[k + 2] = s2; adj[k + 3] = s3;
+            adj[k + 4] = s4; adj[k + 5] = s5; adj[k + 6] = s6; adj[k + 7] = s7;
         }
     }
 
