@@ -90,6 +90,45 @@ class MtpCellDescriptionTest {
         assertSame(want, eval(d), q, "fractional coordinates");
     }
 
+    @Test
+    void perfectBccLithiumInPrimitiveConventionalAndSuperCells() {
+        // one atom in a primitive cell far narrower than the cut-off (all neighbours are its own
+        // images), two in the conventional cube, 128 in a 4x4x4 supercell: the same crystal
+        MtpModel m = MtpReader.readModel(SharedData.file("mtp-reference/mlip3_Li_example/pot.almtp"));
+        MlipSpecies li = MlipSpecies.named("Li");
+        MtpEvaluator eval = new MtpEvaluator(new MtpPotential(m, li));
+        double a = 3.44;
+        double[][] prim = {{-a / 2, a / 2, a / 2}, {a / 2, -a / 2, a / 2}, {a / 2, a / 2, -a / 2}};
+        MtpEvaluator.Result p = eval.evaluate(new MlipCfgReader(li).readAll(cfgText(prim, new double[3], new int[1], false), "prim").get(0), false);
+        MtpEvaluator.Result c = eval.evaluate(new MlipCfgReader(li).readAll(cfgText(new double[][] {{a, 0, 0}, {0, a, 0}, {0, 0, a}},
+            new double[] {0, 0, 0, a / 2, a / 2, a / 2}, new int[2], false), "cube").get(0), false);
+        int k = 4, n = 2 * k * k * k;
+        double[] x = new double[3 * n];
+        int at = 0;
+        for (int i = 0; i < k; i++)
+            for (int j = 0; j < k; j++)
+                for (int l = 0; l < k; l++)
+                    for (int b = 0; b < 2; b++) {
+                        x[3 * at] = (i + 0.5 * b) * a;
+                        x[3 * at + 1] = (j + 0.5 * b) * a;
+                        x[3 * at + 2] = (l + 0.5 * b) * a;
+                        at++;
+                    }
+        MtpEvaluator.Result s = eval.evaluate(new MlipCfgReader(li).readAll(cfgText(new double[][] {{k * a, 0, 0}, {0, k * a, 0},
+            {0, 0, k * a}}, x, new int[n], false), "super").get(0), false);
+        double e = p.energy();
+        assertEquals(e, c.energy() / 2, 1e-12 * Math.abs(e), "conventional cell, per atom");
+        assertEquals(e, s.energy() / n, 1e-12 * Math.abs(e), "supercell, per atom");
+        for (MtpEvaluator.Result r : new MtpEvaluator.Result[] {p, c, s}) {
+            for (double f : r.forces()) assertEquals(0, f, 1e-10, "a perfect bcc crystal has no forces");
+        }
+        // the pressure is the same: trace of the virial per atom
+        double wp = p.plusStress()[0] + p.plusStress()[1] + p.plusStress()[2];
+        double ws = s.plusStress()[0] + s.plusStress()[1] + s.plusStress()[2];
+        assertEquals(wp, ws / n, 1e-10 * Math.abs(wp), "virial per atom");
+        assertEquals(s.plusStress()[0], s.plusStress()[1], 1e-10 * Math.abs(wp), "cubic symmetry");
+    }
+
     static double[] fractional(double[][] lat, double[] x) {
         double[][] inv = invert(lat);
         double[] s = new double[x.length];
