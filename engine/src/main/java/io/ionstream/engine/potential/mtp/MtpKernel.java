@@ -31,6 +31,8 @@ final class MtpKernel {
     private final MtpPlan p;
     private final int K, R, S;
     private final double[] moment, adjoint, weight;
+    /** Radial-basis derivatives of the neighbour being staged. */
+    private final double[] dqs;
     private final Lane[] lanes = new Lane[LANES];
     // pass-2 scratch, one atom at a time
     private double[] al = new double[0], pm = new double[0], g = new double[0], gr = new double[0];
@@ -76,8 +78,6 @@ final class MtpKernel {
             lanes[l].ensure(64);
         }
     }
-
-    private final double[] dqs;
 
     /** Clears the batch's moments; call before staging its atoms. */
     void begin() {

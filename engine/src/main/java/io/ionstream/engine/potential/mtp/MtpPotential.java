@@ -39,6 +39,7 @@ public final class MtpPotential implements Potential {
     private double[] grades = new double[0];
     private double configurationGrade = Double.NaN;
     private int gradedAtoms;
+    private int gradedRows;
 
     private SpeciesTable mappedFor;
     private int[] typeMap = new int[0];
@@ -221,8 +222,6 @@ public final class MtpPotential implements Potential {
         if (grading) finishGrades(nlocal);
         gradeRequested = false;
     }
-
-    private int gradedRows;
 
     private void finishGrades(int nlocal) {
         gradedRows = nlocal;
