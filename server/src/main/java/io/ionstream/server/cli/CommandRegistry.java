@@ -12,6 +12,7 @@ final class CommandRegistry {
             new BuildCommand(),
             new DemoCommand(),
             new FeCommand(),
+            new EfsCommand(),
             new VersionCommand()
         );
     }
