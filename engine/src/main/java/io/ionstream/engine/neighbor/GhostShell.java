@@ -14,7 +14,7 @@ import io.ionstream.engine.system.Box;
  */
 public final class GhostShell {
     /** Ghost count above this multiple of the local count means the cut-off is absurd for the cell. */
-    private static final int MAX_GHOSTS_PER_ATOM = 4096;
+    public static final int MAX_GHOSTS_PER_ATOM = 4096;
 
     private int nlocal;
     private int nghost;
