@@ -108,10 +108,8 @@ final class BinGrid {
         }
         boolean[] a = ghostNear, t = dilate;
         for (int b = 0; b < nbins; b++) a[b] = binStart[b + 1] > ghostStart[b];
-        int[] stride = {1, nx, nx * ny};
-        int[] extent = {nx, ny, nz};
         for (int d = 0; d < 3; d++) {
-            int st = stride[d], n = extent[d];
+            int st = d == 0 ? 1 : d == 1 ? nx : nx * ny, n = d == 0 ? nx : d == 1 ? ny : nz;
             for (int b = 0; b < nbins; b++) {
                 int c = (b / st) % n;
                 boolean any = false;

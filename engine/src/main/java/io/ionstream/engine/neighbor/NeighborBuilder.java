@@ -14,7 +14,9 @@ package io.ionstream.engine.neighbor;
  */
 public final class NeighborBuilder {
     private final BinGrid grid = new BinGrid();
-    private int[] fullStencil = new int[0], upperStencil = new int[0];
+    // bin offsets of the stencils (all bins within reach; the upper half of them), reused
+    private int[] stencilAll = new int[0], stencilUp = new int[0];
+    private int fullCount, upperCount;
     private int stencilNx = -1, stencilNy = -1;
     private double stencilBin = -1, stencilRadius = -1;
 
@@ -32,7 +34,8 @@ public final class NeighborBuilder {
 
     private void buildHalf(NeighborList list, double[] x, int nlocal, double r2) {
         final int[] binStart = grid.binStart, ghostStart = grid.ghostStart, binAtoms = grid.binAtoms;
-        final int[] binOf = grid.binOf, slot = grid.slot, upper = upperStencil, full = fullStencil;
+        final int[] binOf = grid.binOf, slot = grid.slot, upper = stencilUp, full = stencilAll;
+        final int nUpper = upperCount, nFull = fullCount;
         final boolean[] ghostNear = grid.ghostNear;
         final int[] off = list.offsets;
         int[] nb = list.neighbors;
@@ -46,27 +49,30 @@ public final class NeighborBuilder {
             for (int p = slot[i] + 1, end = ghostStart[bi]; p < end; p++) {
                 int j = binAtoms[p];
                 double dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
-                if (dx * dx + dy * dy + dz * dz < r2) nb[count++] = j;
+                nb[count] = j;
+                count += dx * dx + dy * dy + dz * dz < r2 ? 1 : 0;
             }
             // locals in the upper half of the stencil
-            for (int s : upper) {
-                int b = bi + s;
+            for (int s = 0; s < nUpper; s++) {
+                int b = bi + upper[s];
                 if (count + ghostStart[b] - binStart[b] > nb.length) nb = grow(list, count + ghostStart[b] - binStart[b]);
                 for (int p = binStart[b], end = ghostStart[b]; p < end; p++) {
                     int j = binAtoms[p];
                     double dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
-                    if (dx * dx + dy * dy + dz * dz < r2) nb[count++] = j;
+                    nb[count] = j;
+                    count += dx * dx + dy * dy + dz * dz < r2 ? 1 : 0;
                 }
             }
             // ghosts anywhere in the stencil that lie above me
             if (!ghostNear[bi]) continue;
-            for (int s : full) {
-                int b = bi + s;
+            for (int s = 0; s < nFull; s++) {
+                int b = bi + full[s];
                 if (count + binStart[b + 1] - ghostStart[b] > nb.length) nb = grow(list, count + binStart[b + 1] - ghostStart[b]);
                 for (int p = ghostStart[b], end = binStart[b + 1]; p < end; p++) {
                     int j = binAtoms[p];
                     double dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
-                    if (dx * dx + dy * dy + dz * dz < r2 && above(dx, dy, dz)) nb[count++] = j;
+                    nb[count] = j;
+                    count += dx * dx + dy * dy + dz * dz < r2 && above(dx, dy, dz) ? 1 : 0;
                 }
             }
         }
@@ -74,7 +80,8 @@ public final class NeighborBuilder {
     }
 
     private void buildFull(NeighborList list, double[] x, int nlocal, double r2) {
-        final int[] binStart = grid.binStart, binAtoms = grid.binAtoms, binOf = grid.binOf, full = fullStencil;
+        final int[] binStart = grid.binStart, binAtoms = grid.binAtoms, binOf = grid.binOf, full = stencilAll;
+        final int nFull = fullCount;
         final int[] off = list.offsets;
         int[] nb = list.neighbors;
         int count = 0;
@@ -82,13 +89,14 @@ public final class NeighborBuilder {
             off[i] = count;
             final double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
             final int bi = binOf[i];
-            for (int s : full) {
-                int b = bi + s;
+            for (int s = 0; s < nFull; s++) {
+                int b = bi + full[s];
                 if (count + binStart[b + 1] - binStart[b] > nb.length) nb = grow(list, count + binStart[b + 1] - binStart[b]);
                 for (int p = binStart[b], end = binStart[b + 1]; p < end; p++) {
                     int j = binAtoms[p];
                     double dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
-                    if (dx * dx + dy * dy + dz * dz < r2 && j != i) nb[count++] = j;
+                    nb[count] = j;
+                    count += dx * dx + dy * dy + dz * dz < r2 && j != i ? 1 : 0;
                 }
             }
         }
@@ -118,7 +126,11 @@ public final class NeighborBuilder {
         }
         int sx = grid.pad;
         int side = 2 * sx + 1;
-        int[] all = new int[side * side * side], up = new int[side * side * side];
+        if (stencilAll.length < side * side * side) {
+            stencilAll = new int[side * side * side];
+            stencilUp = new int[side * side * side];
+        }
+        int[] all = stencilAll, up = stencilUp;
         int na = 0, nu = 0;
         double r2 = radius * radius;
         for (int dz = -sx; dz <= sx; dz++) {
@@ -131,8 +143,8 @@ public final class NeighborBuilder {
                 }
             }
         }
-        fullStencil = java.util.Arrays.copyOf(all, na);
-        upperStencil = java.util.Arrays.copyOf(up, nu);
+        fullCount = na;
+        upperCount = nu;
         stencilNx = grid.nx;
         stencilNy = grid.ny;
         stencilBin = grid.binSize;
