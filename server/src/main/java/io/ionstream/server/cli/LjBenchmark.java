@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 final class LjBenchmark implements Benchmark {
     private static final Pattern LOOP_TIME =
         Pattern.compile("Loop time of ([0-9.eE+-]+) on (\\d+) procs for (\\d+) steps with (\\d+) atoms");
+    private static final Pattern CPU_USE = Pattern.compile("([0-9.]+)% CPU use");
 
     @Override public String name() { return "lj"; }
 
@@ -49,7 +50,9 @@ final class LjBenchmark implements Benchmark {
             Prints atom-steps per second for both and the ratio ours / LAMMPS (above 1: we are
             faster). --json gives ours_atom_steps_per_s, lammps_atom_steps_per_s and ratio (null
             without lmp), plus the timings and both initial potential energies (which must agree:
-            same lattice, same potential).
+            same lattice, same potential). On a shared machine the wall-clock ratio depends on
+            what else runs; cpu_ratio (and the CPU-time line) compares the CPU time of the two
+            single-threaded loops instead (LAMMPS's from its "% CPU use" line).
 
             Options:
               --steps N     timed MD steps (default 100, as in.lj)
@@ -85,9 +88,12 @@ final class LjBenchmark implements Benchmark {
         MdRunner md = runner(LjMeltProblem.system(cells, LjMeltProblem.SEED));
         md.setup();
         double pe0 = md.potentialEnergy();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         md.run(steps);
         double ours = (System.nanoTime() - t0) * 1e-9;
+        double oursCpu = (threads.getCurrentThreadCpuTime() - c0) * 1e-9;
         double oursRate = atoms * steps / ours;
 
         LammpsResult lammps = null;
@@ -100,6 +106,8 @@ final class LjBenchmark implements Benchmark {
         }
         double lammpsRate = lammps == null ? Double.NaN : lammps.atoms * (double) lammps.steps / lammps.seconds;
         double ratio = lammps == null ? Double.NaN : oursRate / lammpsRate;
+        // on a shared machine CPU time is the steadier measure: both runs are single-threaded
+        double cpuRatio = lammps == null ? Double.NaN : lammps.seconds * lammps.cpuPercent / 100.0 / oursCpu;
 
         if (json) {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -111,6 +119,9 @@ final class LjBenchmark implements Benchmark {
             r.put("lammps_seconds", lammps == null ? null : lammps.seconds);
             r.put("lammps_atom_steps_per_s", lammps == null ? null : lammpsRate);
             r.put("ratio", lammps == null ? null : ratio);
+            r.put("ours_cpu_seconds", oursCpu);
+            r.put("lammps_cpu_seconds", lammps == null ? null : lammps.seconds * lammps.cpuPercent / 100.0);
+            r.put("cpu_ratio", lammps == null ? null : cpuRatio);
             r.put("ours_initial_pe_ev", pe0);
             r.put("lammps_initial_pe_ev", lammps == null ? null : lammps.initialPe);
             r.put("ours_final_total_energy_ev", md.totalEnergy());
@@ -121,7 +132,8 @@ final class LjBenchmark implements Benchmark {
             if (lammps != null) {
                 out.printf(Locale.ROOT, "LAMMPS     %8.3f s  %12.4g atom-steps/s   initial PE %.10g eV%n", lammps.seconds,
                     lammpsRate, lammps.initialPe);
-                out.printf(Locale.ROOT, "ratio (ours / LAMMPS): %.3f%n", ratio);
+                out.printf(Locale.ROOT, "ratio (ours / LAMMPS): %.3f   (CPU-time ratio %.3f: ours %.3f s, LAMMPS %.3f s)%n",
+                    ratio, cpuRatio, oursCpu, lammps.seconds * lammps.cpuPercent / 100.0);
             } else {
                 out.println("LAMMPS     not run");
             }
@@ -134,7 +146,7 @@ final class LjBenchmark implements Benchmark {
             LjMeltProblem.neighborSettings());
     }
 
-    private record LammpsResult(double seconds, long steps, long atoms, double initialPe) {}
+    private record LammpsResult(double seconds, long steps, long atoms, double initialPe, double cpuPercent) {}
 
     static Path findLammps() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
@@ -172,8 +184,13 @@ final class LjBenchmark implements Benchmark {
                     pe0 = Double.parseDouble(f[2]);
                 }
                 if (m.find()) {
+                    double cpu = 100.0;
+                    for (int k = i + 1; k < Math.min(log.size(), i + 5); k++) {
+                        Matcher c = CPU_USE.matcher(log.get(k));
+                        if (c.find()) cpu = Double.parseDouble(c.group(1));
+                    }
                     return new LammpsResult(Double.parseDouble(m.group(1)), Long.parseLong(m.group(3)),
-                        Long.parseLong(m.group(4)), pe0);
+                        Long.parseLong(m.group(4)), pe0, cpu);
                 }
             }
             throw new IllegalStateException("no 'Loop time' line in the LAMMPS log: " + tail(log));
