@@ -12,6 +12,8 @@ final class CommandRegistry {
             new io.ionstream.server.cli.analyze.AnalyzeCommand(),
             new BuildCommand(),
             new DemoCommand(),
+            new FeCommand(),
+            new EfsCommand(),
             new VersionCommand()
         );
     }
