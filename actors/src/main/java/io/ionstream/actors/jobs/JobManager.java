@@ -161,8 +161,8 @@ public final class JobManager extends AbstractBehavior<JobManager.Command> {
 
     private Behavior<Command> cancel(Cancel c) {
         ActorRef<JobSupervisor.Command> sup = supervisors.get(c.jobId());
-        JobEntry e = sup == null ? null : jobs.registry().entry(c.jobId());
-        if (sup != null && !e.ended()) {
+        JobEntry entry = sup == null ? null : jobs.registry().entry(c.jobId());
+        if (sup != null && !entry.ended()) {
             sup.tell(new JobSupervisor.Cancel(c.replyTo()));
             return this;
         }
