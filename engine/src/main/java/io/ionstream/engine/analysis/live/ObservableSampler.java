@@ -54,6 +54,31 @@ public final class ObservableSampler {
         initialised = true;
     }
 
+    /**
+     * Continues with the per-atom state {@code sys} already carries in {@link ObservableSet#STATE_ARRAY}
+     * (a system rebuilt from a checkpoint): nothing is re-initialised, so MSD origins and cages
+     * are those of the run that wrote the checkpoint.
+     */
+    public void resume(AtomSystem sys) {
+        int n = sys.size(), w = set.stateWidth();
+        if (w > 0 && !sys.hasPerAtom(ObservableSet.STATE_ARRAY)) {
+            throw new IllegalArgumentException("the system carries no observable state to resume from");
+        }
+        stateIds = Arrays.copyOf(sys.id(), n);
+        Arrays.sort(stateIds);
+        stateTable = new double[n * w];
+        if (w > 0) {
+            LocalAtoms v = view(sys, null, 0, null);
+            v.state = sys.perAtom(ObservableSet.STATE_ARRAY, w);
+            scatter(v, n);
+        }
+        attached = sys;
+        initialised = true;
+    }
+
+    /** True once the per-atom state was initialised or resumed. */
+    public boolean initialised() { return initialised; }
+
     /** Samples the state of a running {@link MdRunner} (per-atom energies when it computes them). */
     public double[][] sample(MdRunner r) {
         return sample(r.system(), r.potentialEnergy(), r.sums().virial, r.forces().perAtomEnergy(),
