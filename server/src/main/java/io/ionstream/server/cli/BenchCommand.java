@@ -10,7 +10,8 @@ final class BenchCommand implements Command {
     private final List<Benchmark> benchmarks = List.of(
         new LjBenchmark(),
         new MtpBenchmark(),
-        new FeBenchmark()
+        new FeBenchmark(),
+        new StreamingBenchmark()
     );
 
     @Override public String name() { return "bench"; }
