@@ -140,8 +140,8 @@ public final class StructureCatalog {
                 + maxUploadBytes + " bytes (ionstream.limits.max-upload-size)");
         }
         if (size == 0) throw ServiceException.invalid("'" + req.getFile().getFileName() + "' is empty");
-        AtomSystem sys = StructureFiles.read(req.getFile().getFileName(), req.getFile().getContent().toByteArray(), req.getSpeciesList(),
-            maxAtoms);
+        AtomSystem sys = UploadedStructures.read(data.root().resolve("staging"), req.getFile().getFileName(),
+            req.getFile().getContent().toByteArray(), req.getSpeciesList(), maxAtoms);
         if (sys.size() > maxAtoms) {
             throw ServiceException.exhausted("'" + req.getFile().getFileName() + "' has " + sys.size() + " atoms; this server accepts at most "
                 + maxAtoms + " (ionstream.limits.max-atoms)");

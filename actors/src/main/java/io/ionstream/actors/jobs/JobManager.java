@@ -161,7 +161,8 @@ public final class JobManager extends AbstractBehavior<JobManager.Command> {
 
     private Behavior<Command> cancel(Cancel c) {
         ActorRef<JobSupervisor.Command> sup = supervisors.get(c.jobId());
-        if (sup != null) {
+        JobEntry entry = sup == null ? null : jobs.registry().entry(c.jobId());
+        if (sup != null && !entry.ended()) {
             sup.tell(new JobSupervisor.Cancel(c.replyTo()));
             return this;
         }
@@ -177,7 +178,8 @@ public final class JobManager extends AbstractBehavior<JobManager.Command> {
     private Behavior<Command> ended(Ended e) {
         running.remove(e.jobId());
         queue.remove(e.jobId());
-        supervisors.remove(e.jobId());
+        ActorRef<JobSupervisor.Command> sup = supervisors.remove(e.jobId());
+        if (sup != null) sup.tell(new JobSupervisor.Stop());
         startNext();
         return this;
     }

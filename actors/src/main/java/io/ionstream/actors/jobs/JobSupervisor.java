@@ -33,13 +33,16 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  */
 public final class JobSupervisor {
     /** What a job supervisor understands. */
-    public sealed interface Command permits Start, Cancel, Checkpointed, RunEnded {}
+    public sealed interface Command permits Start, Cancel, Checkpointed, RunEnded, Stop {}
 
     /** The manager has a free slot: run. */
     public record Start() implements Command {}
 
     /** Stop the job; the reply comes when it has stopped. */
     public record Cancel(ActorRef<JobManager.Reply> replyTo) implements Command {}
+
+    /** The manager has taken note of the end: stop. */
+    record Stop() implements Command {}
 
     /** A checkpoint is on disk. */
     record Checkpointed(long step, long samples, long frames, Throwable failure) implements Command {}
@@ -81,7 +84,7 @@ public final class JobSupervisor {
             .onMessage(Cancel.class, c -> {
                 Job j = end(entry.record().toBuilder(), JobState.CANCELLED, "cancelled by request before it started");
                 c.replyTo().tell(JobManager.Reply.of(j));
-                return Behaviors.stopped();
+                return ended();
             })
             .build();
     }
@@ -153,7 +156,21 @@ public final class JobSupervisor {
                 : end(b, JobState.CANCELLED, "cancelled by request at step " + last.step());
         }
         for (ActorRef<JobManager.Reply> reply : cancelReplies) reply.tell(JobManager.Reply.of(j));
-        return Behaviors.stopped();
+        if (r.error() == null && r.results() == null) manager.tell(new JobManager.Ended(entry.id()));
+        return ended();
+    }
+
+    /** The job has ended: late cancels are answered until the manager says stop. */
+    private Behavior<Command> ended() {
+        return Behaviors.receive(Command.class)
+            .onMessage(Cancel.class, c -> {
+                c.replyTo().tell(JobManager.Reply.refused(io.ionstream.actors.service.ServiceException.precondition(
+                    "job " + entry.id() + " has already ended (" + entry.state() + ")")));
+                return Behaviors.same();
+            })
+            .onMessage(Stop.class, s -> Behaviors.stopped())
+            .onAnyMessage(m -> Behaviors.same())
+            .build();
     }
 
     /** Ends the job in {@code state}, persists the record and tells the manager. */

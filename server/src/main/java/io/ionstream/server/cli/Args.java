@@ -89,6 +89,13 @@ public final class Args {
     /** Every value of a repeatable option, in order (empty when not given). */
     public List<String> values(String name) { return repeated.getOrDefault(name, List.of()); }
 
+    /** Names of the value options and flags given (commands with sub-commands check them per sub-command). */
+    public Set<String> given() {
+        Set<String> all = new LinkedHashSet<>(options.keySet());
+        all.addAll(flags);
+        return all;
+    }
+
     public boolean has(String name) { return options.containsKey(name); }
 
     public String string(String name, String def) {

@@ -8,6 +8,10 @@ import java.util.Set;
 /** {@code bin/ionstream bench <name>}: runs one of the {@link Benchmark}s. */
 final class BenchCommand implements Command {
     private final List<Benchmark> benchmarks = List.of(
+        new LjBenchmark(),
+        new MtpBenchmark(),
+        new FeBenchmark(),
+        new StreamingBenchmark()
     );
 
     @Override public String name() { return "bench"; }

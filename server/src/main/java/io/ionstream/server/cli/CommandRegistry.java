@@ -9,8 +9,11 @@ final class CommandRegistry {
     static List<Command> all() {
         return List.of(
             new BenchCommand(),
+            new io.ionstream.server.cli.analyze.AnalyzeCommand(),
             new BuildCommand(),
             new DemoCommand(),
+            new FeCommand(),
+            new EfsCommand(),
             new VersionCommand(),
             new ServeCommand(),
             new SubmitCommand(),

@@ -30,7 +30,10 @@ record DemoJob(String label, JobSpec spec, String nveStage) {
         return argonLiquid(steps, seed);
     }
 
-    /** 2916 argon atoms melted at 240 K, Nosé-Hoover NVT at 120 K for 40 % of the steps, then NVE; thermo every 20 steps. */
+    /**
+     * 2916 argon atoms melted at 240 K, Nosé-Hoover NVT at 120 K for 40 % of the steps, then NVE;
+     * thermo every 20 steps, the argon MSD every 20 steps of the NVE stage (origins at its start).
+     */
     static DemoJob argonLiquid(long steps, long seed) {
         long nvt = Math.max(1, (long) (0.4 * steps)), nve = Math.max(1, steps - nvt);
         Protocol p = Protocol.newBuilder().setTimestepPs(0.005).setStages(StageList.newBuilder()
@@ -44,6 +47,7 @@ record DemoJob(String label, JobSpec spec, String nveStage) {
                 .addSupercell(9).addSupercell(9).addSupercell(9)))
             .setPotential(PotentialSource.newBuilder().setBundled(BundledPotentials.LJ_ARGON))
             .setProtocol(p).addObservables(ObservableRequest.newBuilder().setName("thermo").setEvery(20))
+            .addObservables(ObservableRequest.newBuilder().setName("msd").setEvery(20).addSpecies("Ar").setStage("nve"))
             .setCheckpointEvery(2000).setNeighborSkin(1.0).setSeed(seed).build();
         return new DemoJob("Lennard-Jones argon liquid, 2916 atoms (no Li6PS5Cl potential is bundled in this build yet)",
             JobSpec.newBuilder().setName("demo: argon liquid").setMd(md).build(), "nve");

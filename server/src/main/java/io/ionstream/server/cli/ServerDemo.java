@@ -75,7 +75,7 @@ final class ServerDemo {
                 public synchronized void sample(Sample s, long dropped) {
                     Instant now = Instant.now();
                     latencies.add(new long[] {now.getEpochSecond() * 1_000_000_000L + now.getNano() - s.getProducedUnixNanos()});
-                    if (s.getStage().equals(demo.nveStage())) nve.add(thermo(s));
+                    if (s.getStage().equals(demo.nveStage()) && job() != null) nve.add(thermo(s, job()));
                     super.sample(s, dropped);
                 }
             };
@@ -103,18 +103,29 @@ final class ServerDemo {
                 out.get("energy_fluctuation_ev_per_atom"));
             console.out().printf(Locale.ROOT, "NVE mean temperature  %.2f K%n", out.get("mean_temperature_k"));
             console.out().printf(Locale.ROOT, "NVE mean pressure     %.1f bar%n", out.get("mean_pressure_bar"));
+            console.out().printf(Locale.ROOT, "NVE MSD               %.3f A^2 at the end; D from its slope %.2e cm^2/s%n", out.get("final_msd_a2"),
+                out.get("diffusion_cm2_s"));
             console.out().printf(Locale.ROOT, "samples streamed      %d (latency MD thread -> terminal: p50 %.1f ms, p99 %.1f ms)%n",
                 out.get("samples"), out.get("latency_p50_ms"), out.get("latency_p99_ms"));
         }
         return Main.OK;
     }
 
-    /** thermo values of a sample: time, temperature, pressure, total energy. */
-    private static double[] thermo(Sample s) {
+    /** Of a sample: time, temperature, pressure, total energy (thermo), total MSD (NaN without msd). */
+    private static double[] thermo(Sample s, Job job) {
+        double[] out = {s.getTimePs(), Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         for (ObservableValues v : s.getObservablesList()) {
-            if (v.getName().equals("thermo")) return new double[] {s.getTimePs(), v.getValues(0), v.getValues(1), v.getValues(4)};
+            List<String> names = job.getObservablesList().stream().filter(o -> o.getName().equals(v.getName())).findFirst()
+                .map(o -> (List<String>) o.getValueNamesList()).orElse(List.of());
+            if (v.getName().equals("thermo")) {
+                out[1] = v.getValues(names.indexOf("temperature_K"));
+                out[2] = v.getValues(names.indexOf("pressure_bar"));
+                out[3] = v.getValues(names.indexOf("etotal_eV"));
+            } else if (v.getName().equals("msd")) {
+                out[4] = v.getValues(names.indexOf("msd_total_A2"));
+            }
         }
-        return new double[] {s.getTimePs(), Double.NaN, Double.NaN, Double.NaN};
+        return out;
     }
 
     private static Map<String, Object> summary(DemoJob demo, Job last, JobResults r, List<long[]> latencies, List<double[]> nve) {
@@ -131,6 +142,10 @@ final class ServerDemo {
         m.put("mean_temperature_k", nve.stream().mapToDouble(x -> x[1]).average().orElse(Double.NaN));
         m.put("mean_pressure_bar", nve.stream().mapToDouble(x -> x[2]).average().orElse(Double.NaN));
         m.put("final_total_energy_ev", nve.isEmpty() ? Double.NaN : nve.get(nve.size() - 1)[3]);
+        List<double[]> msd = nve.stream().filter(x -> Double.isFinite(x[4])).map(x -> new double[] {x[0], 0, 0, x[4]}).toList();
+        m.put("final_msd_a2", msd.isEmpty() ? Double.NaN : msd.get(msd.size() - 1)[3]);
+        // Einstein: MSD = 6 D t; slope in Å²/ps, 1 Å²/ps = 1e-4 cm²/s
+        m.put("diffusion_cm2_s", fit(msd)[0] / 6 * 1e-4);
         m.put("samples", latencies.size());
         long[] l = latencies.stream().mapToLong(x -> x[0]).sorted().toArray();
         m.put("latency_p50_ms", percentile(l, 0.50) * 1e-6);

@@ -38,7 +38,7 @@ public final class IonstreamServer implements AutoCloseable {
 
     /** Potential file formats uploads may use. */
     static List<PotentialFormat> potentialFormats() {
-        return List.of();
+        return List.of(new io.ionstream.actors.catalog.MtpFormat());
     }
 
     private final IonstreamService service;

@@ -52,12 +52,12 @@ public final class JobPlanner {
         AtomSystem sys = structures.resolve(md.getStructure());
         PotentialCatalog.Resolved pot = potentials.resolve(md.getPotential());
         AtomState initial = AtomState.capture(sys);
-        JobPlan plan = plan("new", spec, initial.species(), pot.factory());
+        JobPlan plan = plan("new", spec, initial.species(), initial.cell(), pot.factory());
         return new PreparedJob(spec, initial, pot.file(), pot.info(), plan);
     }
 
     /** The plan of a stored job (at start or resume). */
-    public JobPlan plan(JobFiles files, JobSpec spec, SpeciesTable species) {
+    public JobPlan plan(JobFiles files, JobSpec spec, SpeciesTable species, io.ionstream.engine.system.Box box) {
         MdJob md = mdJob(spec);
         ForceFieldFactory ff = switch (md.getPotential().getSourceCase()) {
             case POTENTIAL_ID -> {
@@ -66,10 +66,10 @@ public final class JobPlanner {
             }
             default -> potentials.resolve(md.getPotential()).factory();
         };
-        return plan(files.jobId(), spec, species, ff);
+        return plan(files.jobId(), spec, species, box, ff);
     }
 
-    private JobPlan plan(String jobId, JobSpec spec, SpeciesTable species, ForceFieldFactory ff) {
+    private JobPlan plan(String jobId, JobSpec spec, SpeciesTable species, io.ionstream.engine.system.Box box, ForceFieldFactory ff) {
         MdJob md = mdJob(spec);
         try {
             ForceField field = ff.create(species);
@@ -78,7 +78,7 @@ public final class JobPlanner {
             throw ServiceException.invalid("potential (" + ff.description() + "): " + e.getMessage());
         }
         List<Stage> stages = ProtocolPlanner.stages(md.getProtocol(), md.getSeed());
-        ObservablePlan observables = ObservableCatalog.plan(md.getObservablesList(), stages, species, settings.sampleEvery());
+        ObservablePlan observables = ObservableCatalog.plan(md.getObservablesList(), stages, species, box, settings.sampleEvery());
         double skin = md.getNeighborSkin() == 0 ? DEFAULT_SKIN : md.getNeighborSkin();
         if (!(skin > 0) || skin > 10) throw ServiceException.invalid("md.neighbor_skin must be in (0, 10] Å, got " + skin);
         var d = md.getDecomposition();

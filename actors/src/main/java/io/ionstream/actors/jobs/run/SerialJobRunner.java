@@ -12,7 +12,6 @@ import io.ionstream.engine.system.AtomSystem;
 import io.ionstream.engine.system.Box;
 import io.ionstream.proto.v1.Cell;
 import io.ionstream.proto.v1.Frame;
-import io.ionstream.proto.v1.ObservableValues;
 import io.ionstream.proto.v1.Sample;
 import io.ionstream.proto.v1.StageResult;
 import java.time.Instant;
@@ -46,7 +45,6 @@ public final class SerialJobRunner implements JobRunner {
         private final BooleanSupplier cancelled;
         private final long[] canonicalIds;
         private final List<StageResult> results;
-        private final double[][] values;
         private final long startNanos = System.nanoTime();
         private final double wallBefore;
         private long samples, frames;
@@ -61,9 +59,6 @@ public final class SerialJobRunner implements JobRunner {
             this.samples = from.samples();
             this.frames = from.frames();
             this.wallBefore = from.wallSeconds();
-            List<ObservablePlan.Entry> entries = plan.observables().entries();
-            this.values = new double[entries.size()][];
-            for (int k = 0; k < values.length; k++) values[k] = new double[entries.get(k).observable().valueNames().length];
         }
 
         RunOutcome execute(Snapshot state) {
@@ -91,7 +86,7 @@ public final class SerialJobRunner implements JobRunner {
             Velocities.maxwellBoltzmann(sys, v.temperature(), v.seed());
             StageResult r = StageResult.newBuilder().setName(v.name()).setSteps(0)
                 .setTemperatureK(Velocities.temperature(sys)).setVolumeA3(sys.box().volume()).build();
-            return finishStage(sys, s, r, null, s.step(), s.time(), s.observableState(), s.observablesInitialised());
+            return finishStage(sys, s, r, null, s.step(), s.time(), s.observablesInitialised());
         }
 
         private Snapshot mdSegment(Snapshot s, MdStage md) {
@@ -108,8 +103,9 @@ public final class SerialJobRunner implements JobRunner {
             }
             String stage = md.name();
             long step = s.step();
+            JobObservables obs = new JobObservables(plan.observables(), r, s.observablesInitialised());
             if (step == 0 && s.stageStep() == 0) {
-                sample(r, 0, 0.0, stage);
+                sample(obs, r, 0, 0.0, stage);
                 frame(sys, 0, 0.0);
             }
             long every = plan.checkpointEvery();
@@ -123,7 +119,7 @@ public final class SerialJobRunner implements JobRunner {
                 step++;
                 time = s.time() + (k - s.stageStep()) * dt;
                 listener.progress(step);
-                sample(r, step, time, stage);
+                sample(obs, r, step, time, stage);
                 frame(sys, step, time);
                 if (cancelled.getAsBoolean()) {
                     stopped = true;
@@ -131,10 +127,9 @@ public final class SerialJobRunner implements JobRunner {
                 }
             }
             if (!stopped && k == md.plannedSteps()) {
-                return finishStage(sys, s, thermoResult(md.name(), md.plannedSteps(), r, null), null, step, time,
-                    s.observableState(), s.observablesInitialised());
+                return finishStage(sys, s, thermoResult(md.name(), md.plannedSteps(), r, null), null, step, time, obs.stateInitialised());
             }
-            return snapshot(sys, s.stageIndex(), k, step, time, r.globals().clone(), s);
+            return snapshot(sys, s.stageIndex(), k, step, time, r.globals().clone(), obs.stateInitialised());
         }
 
         private Snapshot minimize(Snapshot s, MinimizeStage m) {
@@ -142,34 +137,36 @@ public final class SerialJobRunner implements JobRunner {
             AtomSystem sys = s.atoms().toSystem();
             MdRunner r = new MdRunner(sys, plan.forceField().create(sys.species()), minimizer, plan.neighbors());
             r.setup();
+            JobObservables obs = new JobObservables(plan.observables(), r, s.observablesInitialised());
             long step = s.step(), k = 0;
             while (!minimizer.converged(r.globals())) {
                 r.step();
                 k++;
                 step++;
                 listener.progress(step);
-                sample(r, step, s.time(), m.name());
+                sample(obs, r, step, s.time(), m.name());
                 frame(sys, step, s.time());
                 if (cancelled.getAsBoolean()) {
                     stopped = true;
-                    return snapshot(sys, s.stageIndex(), k, step, s.time(), null, s);
+                    return snapshot(sys, s.stageIndex(), k, step, s.time(), null, obs.stateInitialised());
                 }
             }
             StageResult res = thermoResult(m.name(), k, r, minimizer.stopReason(r.globals()).text());
-            return finishStage(sys, s, res, null, step, s.time(), s.observableState(), s.observablesInitialised());
+            return finishStage(sys, s, res, null, step, s.time(), obs.stateInitialised());
         }
 
         private Snapshot finishStage(AtomSystem sys, Snapshot s, StageResult r, double[] globals, long step, double time,
-                                     double[] observableState, boolean initialised) {
+                                     boolean observablesInitialised) {
             results.add(r);
             listener.stageFinished(r);
-            return new Snapshot(AtomState.capture(sys), s.stageIndex() + 1, 0, step, time, globals, s.observableWidth(),
-                observableState, initialised, samples, frames, wall(), results);
+            return new Snapshot(AtomState.capture(sys), s.stageIndex() + 1, 0, step, time, globals, observablesInitialised, samples,
+                frames, wall(), results);
         }
 
-        private Snapshot snapshot(AtomSystem sys, int stageIndex, long stageStep, long step, double time, double[] globals, Snapshot s) {
-            return new Snapshot(AtomState.capture(sys), stageIndex, stageStep, step, time, globals, s.observableWidth(),
-                s.observableState(), s.observablesInitialised(), samples, frames, wall(), results);
+        private Snapshot snapshot(AtomSystem sys, int stageIndex, long stageStep, long step, double time, double[] globals,
+                                  boolean observablesInitialised) {
+            return new Snapshot(AtomState.capture(sys), stageIndex, stageStep, step, time, globals, observablesInitialised, samples,
+                frames, wall(), results);
         }
 
         private double wall() {
@@ -184,25 +181,9 @@ public final class SerialJobRunner implements JobRunner {
             return b.build();
         }
 
-        private void sample(MdRunner r, long step, double time, String stage) {
-            List<ObservablePlan.Entry> entries = plan.observables().entries();
-            if (!plan.observables().anyDue(step, stage)) return;
+        private void sample(JobObservables obs, MdRunner r, long step, double time, String stage) {
             Sample.Builder b = Sample.newBuilder().setSequence(samples).setStep(step).setTimePs(time).setStage(stage);
-            for (int k = 0; k < entries.size(); k++) {
-                ObservablePlan.Entry e = entries.get(k);
-                if (!e.due(step, stage)) continue;
-                double[] out = values[k];
-                e.observable().sample(r, out);
-                ObservableValues.Builder ov = ObservableValues.newBuilder().setName(e.observable().name());
-                for (int i = 0; i < out.length; i++) {
-                    if (!Double.isFinite(out[i])) {
-                        throw new IllegalStateException("the simulation became unstable at step " + step + ": "
-                            + e.observable().name() + " " + e.observable().valueNames()[i] + " is " + out[i]);
-                    }
-                    ov.addValues(out[i]);
-                }
-                b.addObservables(ov);
-            }
+            if (!obs.sample(r, step, time, stage, b)) return;
             Instant now = Instant.now();
             b.setProducedUnixNanos(now.getEpochSecond() * 1_000_000_000L + now.getNano());
             samples++;

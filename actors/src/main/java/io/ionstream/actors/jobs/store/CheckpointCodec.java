@@ -68,8 +68,6 @@ public final class CheckpointCodec {
             out.writeInt(e.stride());
             doubles(out, e.values());
         }
-        out.writeInt(s.observableWidth());
-        doubles(out, s.observableState());
         out.writeBoolean(s.observablesInitialised());
         out.writeLong(s.samples());
         out.writeLong(s.frames());
@@ -131,8 +129,6 @@ public final class CheckpointCodec {
             int stride = in.readInt();
             extras.add(new AtomState.PerAtomArray(name, stride, doubles(in)));
         }
-        int width = in.readInt();
-        double[] ostate = doubles(in);
         boolean initialised = in.readBoolean();
         long samples = in.readLong();
         long frames = in.readLong();
@@ -145,7 +141,7 @@ public final class CheckpointCodec {
             stages.add(StageResult.parseFrom(b));
         }
         AtomState atoms = new AtomState(new SpeciesTable(symbols, masses), box, n, x, v, image, type, id, q, extras);
-        return new Snapshot(atoms, stageIndex, stageStep, step, time, globals, width, ostate, initialised, samples, frames,
+        return new Snapshot(atoms, stageIndex, stageStep, step, time, globals, initialised, samples, frames,
             wall, stages);
     }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ionstream.actors.jobs.store.CheckpointCodec;
+import io.ionstream.engine.analysis.live.MsdObservable;
+import io.ionstream.engine.analysis.live.ThermoObservable;
 import io.ionstream.engine.md.Barostat;
 import io.ionstream.engine.md.NoseHoover;
 import io.ionstream.engine.md.RescaleEvery;
@@ -29,8 +31,9 @@ import org.junit.jupiter.api.Test;
  * A job resumed from a checkpoint (written to bytes and read back, as after a crash) continues
  * the uninterrupted trajectory bit for bit: same positions and velocities at the end, same
  * samples under the same sequence numbers. Covered: a checkpoint inside an NPT stage with a
- * temperature ramp (thermostat and barostat state in the integrator globals), one inside a
- * rescaled NVT stage, and one at a stage boundary.
+ * temperature ramp (thermostat and barostat state in the integrator globals, MSD origins in the
+ * atoms' observable state), one inside a rescaled NVT stage (before the MSD starts), and one at
+ * a stage boundary.
  */
 class CheckpointRestartTest {
     private static final double DT = 0.005;
@@ -45,7 +48,9 @@ class CheckpointRestartTest {
             new MdStage("nvt", new RescaleEvery(NoseHoover.nvt(DT, Thermostat.at(120, 0.5)), 20, 120), 60),
             new MdStage("npt", NoseHoover.npt(DT, Thermostat.of(120, 150, 0.5), Barostat.iso(200, 200, 2.0), 90), 90),
             new MdStage("nve", new VelocityVerlet(DT), 50));
-        ObservablePlan obs = new ObservablePlan(List.of(new ObservablePlan.Entry(new ThermoObservable(), 5, null)));
+        // MSD has per-atom state (its origins, set at its first sample in the NPT stage) that must survive checkpoints
+        ObservablePlan obs = new ObservablePlan(List.of(new ObservablePlan.Entry("thermo", ThermoObservable::new, 5, null),
+            new ObservablePlan.Entry("msd", () -> new MsdObservable(new String[] {"Ar"}, null, MsdObservable.Drift.ALL_ATOMS), 5, "npt")));
         return new JobPlan("test", ff, NeighborSettings.withSkin(1.0), stages, obs, checkpointEvery, 0, 1, 1);
     }
 
@@ -70,6 +75,10 @@ class CheckpointRestartTest {
         assertInstanceOf(RunOutcome.Completed.class, a);
         assertEquals(200, a.last().step());
         assertEquals(41, full.samples.size(), "step 0 and every 5th of 200 steps");
+        long withMsd = full.samples.stream().filter(x -> x.getObservablesCount() == 2).count();
+        assertEquals(18, withMsd, "MSD in the NPT stage only (steps 65..150)");
+        Sample firstMsd = full.samples.stream().filter(x -> x.getObservablesCount() == 2).findFirst().orElseThrow();
+        assertEquals(0.0, firstMsd.getObservables(1).getValues(3), "MSD is zero at its origin");
 
         Snapshot insideNpt = full.checkpoints.stream().filter(s -> s.stageIndex() == 2 && s.stageStep() > 0).findFirst().orElseThrow();
         Snapshot insideNvt = full.checkpoints.stream().filter(s -> s.stageIndex() == 1 && s.stageStep() > 0).findFirst().orElseThrow();
@@ -91,7 +100,7 @@ class CheckpointRestartTest {
                 Sample s = tail.get(k), r = rest.samples.get(k);
                 assertEquals(s.getSequence(), r.getSequence());
                 assertEquals(s.getStep(), r.getStep());
-                assertEquals(s.getObservables(0).getValuesList(), r.getObservables(0).getValuesList(), "sample " + s.getSequence());
+                assertEquals(s.getObservablesList(), r.getObservablesList(), "sample " + s.getSequence());
             }
             assertEquals(a.last().stages(), b.last().stages(), "stage results");
         }
