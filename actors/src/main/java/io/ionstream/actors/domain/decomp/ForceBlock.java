@@ -1,0 +1,21 @@
+package io.ionstream.actors.domain.decomp;
+
+import java.util.Arrays;
+
+/**
+ * Forces accumulated on the halo images a subdomain received from one sender, returned to that
+ * sender in its plan order (Newton's-third-law reverse communication). Owned and reused by the
+ * subdomain that computed them.
+ */
+public final class ForceBlock {
+    public int count;
+    public double[] f;
+
+    public ForceBlock(int capacity) {
+        f = new double[3 * Math.max(capacity, 4)];
+    }
+
+    public void ensureCapacity(int atoms) {
+        if (3 * atoms > f.length) f = Arrays.copyOf(f, Math.max(3 * atoms, f.length + (f.length >> 1)));
+    }
+}

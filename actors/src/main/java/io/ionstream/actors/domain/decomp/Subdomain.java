@@ -1,0 +1,490 @@
+package io.ionstream.actors.domain.decomp;
+
+import io.ionstream.engine.md.Integrator;
+import io.ionstream.engine.md.StepSums;
+import io.ionstream.engine.neighbor.NeighborBuilder;
+import io.ionstream.engine.neighbor.NeighborList;
+import io.ionstream.engine.neighbor.NeighborSettings;
+import io.ionstream.engine.potential.ForceContext;
+import io.ionstream.engine.potential.ForceField;
+import io.ionstream.engine.potential.ForceOutput;
+import io.ionstream.engine.system.AtomSystem;
+import io.ionstream.engine.system.Box;
+import io.ionstream.engine.units.MetalUnits;
+import java.util.Arrays;
+
+/**
+ * The numerics of one subdomain, without any messaging: it owns the atoms of one box of a
+ * {@link DomainGrid} in an {@link AtomSystem} (ghost images received from the halo plans of its
+ * partners are appended after them, as in the serial engine), runs the integrator phases on
+ * them, evaluates the unchanged {@link ForceField} on locals + ghosts, and packs and unpacks
+ * the blocks that the subdomain actor carries between subdomains:
+ *
+ * <ul>
+ *   <li>rebuild: {@link #beginRebuild} wraps atoms and sorts out leavers into per-destination
+ *       {@link AtomBlock}s; {@link #acceptMigrants} takes arrivals (called in sender order);
+ *       {@link #planHalos} plans the halos for the new atom set;</li>
+ *   <li>every step: {@link #packHalo} / {@link #unpackHalos} (positions forward),
+ *       {@link #computeForces}, {@link #packReverse} / {@link #foldReverse} (ghost forces back to
+ *       their owners), {@link #collectSums} and {@link #motionHint}.</li>
+ * </ul>
+ *
+ * Everything that depends on the arrival order of messages takes its inputs in subdomain index
+ * order, so results are reproducible whatever the scheduling.
+ */
+public final class Subdomain {
+    /** Safety factor on the predicted motion of the next step (see {@link #motionHint}). */
+    public static final double MOTION_SAFETY = 1.5;
+
+    private final int index;
+    private final DomainGrid grid;
+    private final AtomSystem atoms;
+    private final ForceField field;
+    private final Integrator integrator;
+    private final NeighborSettings settings;
+    private final double radius;
+    private final HaloGeometry geometry;
+    private final HaloPlan plan;
+    private int[] partners = new int[0];
+    private final boolean[] allowed;
+    private final AtomBlock[] outgoing;
+
+    private final int[] ghostStart, ghostCount;
+    private int nghost;
+    private final NeighborBuilder builder = new NeighborBuilder();
+    private final NeighborList half, full;
+    private final ForceContext ctx = new ForceContext();
+    private final ForceOutput out = new ForceOutput();
+
+    private double[] frac = new double[48];
+    private double[] xhold = new double[0], xprev = new double[0];
+    private boolean haveReference;
+    private int builds;
+    private final LocalSort sorter = new LocalSort();
+    private int[] order = new int[16], owners = new int[16];
+    private double[] permScratch = new double[48];
+    private long[] permScratchLong = new long[16];
+
+    private double maxDisplacement, maxMove;
+
+    private final Snapshot snapshot = new Snapshot();
+
+    public Subdomain(int index, DomainGrid grid, AtomSystem atoms, ForceField field, Integrator integrator,
+                     NeighborSettings settings) {
+        if (index < 0 || index >= grid.count()) throw new IllegalArgumentException("subdomain " + index + " outside grid " + grid);
+        field.validate(atoms.species());
+        this.index = index;
+        this.grid = grid;
+        this.atoms = atoms;
+        this.field = field;
+        this.integrator = integrator;
+        this.settings = settings;
+        double cutoff = field.cutoff() > 0 ? field.cutoff() : 1.0;
+        this.radius = cutoff + settings.skin();
+        this.geometry = new HaloGeometry(grid);
+        this.plan = new HaloPlan(grid, index);
+        int n = grid.count();
+        this.allowed = new boolean[n];
+        this.outgoing = new AtomBlock[n];
+        this.ghostStart = new int[n];
+        this.ghostCount = new int[n];
+        this.half = field.needsHalfList() ? new NeighborList(true) : null;
+        this.full = field.needsFullList() ? new NeighborList(false) : null;
+    }
+
+    public int index() { return index; }
+    public DomainGrid grid() { return grid; }
+    public AtomSystem atoms() { return atoms; }
+    public Integrator integrator() { return integrator; }
+    public NeighborSettings settings() { return settings; }
+    /** Halo width and list radius: cut-off plus skin (Å). */
+    public double radius() { return radius; }
+    /** Subdomains this one exchanges halos and migrating atoms with, in index order (self excluded). */
+    public int[] partners() { return partners; }
+    public int builds() { return builds; }
+    public int ghosts() { return nghost; }
+
+    // ---------------------------------------------------------------- motion and rebuild policy
+
+    /**
+     * Measures how far the local atoms have moved: since the last list build (the serial
+     * engine's rebuild criterion) and since the last force evaluation (the basis of the next
+     * step's prediction). Call right after {@link Integrator#beforeForces}, before any wrap.
+     */
+    public void measureMotion() {
+        maxDisplacement = 0;
+        maxMove = 0;
+        if (!haveReference) return;
+        double[] x = atoms.x();
+        double d2max = 0, m2max = 0;
+        for (int k = 0, n3 = 3 * atoms.size(); k < n3; k += 3) {
+            double dx = x[k] - xhold[k], dy = x[k + 1] - xhold[k + 1], dz = x[k + 2] - xhold[k + 2];
+            double d2 = dx * dx + dy * dy + dz * dz;
+            if (d2 > d2max) d2max = d2;
+            double mx = x[k] - xprev[k], my = x[k + 1] - xprev[k + 1], mz = x[k + 2] - xprev[k + 2];
+            double m2 = mx * mx + my * my + mz * mz;
+            if (m2 > m2max) m2max = m2;
+        }
+        maxDisplacement = Math.sqrt(d2max);
+        maxMove = Math.sqrt(m2max);
+    }
+
+    /** Largest displacement of a local atom since the last list build, from {@link #measureMotion} (Å). */
+    public double maxDisplacement() { return maxDisplacement; }
+
+    /** Index of the first local atom that moved more than half the skin since the last build, or -1. */
+    public int firstAtomBeyondHalfSkin() {
+        if (!haveReference) return -1;
+        double limit = 0.25 * settings.skin() * settings.skin();
+        double[] x = atoms.x();
+        for (int i = 0, n = atoms.size(); i < n; i++) {
+            int k = 3 * i;
+            double dx = x[k] - xhold[k], dy = x[k + 1] - xhold[k + 1], dz = x[k + 2] - xhold[k + 2];
+            if (dx * dx + dy * dy + dz * dz > limit) return i;
+        }
+        return -1;
+    }
+
+    /**
+     * Upper estimate of how far some local atom will have moved since the last build at the next
+     * force evaluation: the displacement now plus {@link #MOTION_SAFETY} times the larger of the
+     * kinematic step |v|dt + |a|dt²/2 (exact for velocity Verlet) and the last step's actual
+     * move plus |a|dt² (which also covers thermostat scaling, barostat deformation and
+     * minimiser steps). Call after {@link Integrator#afterForces}. The coordinator rebuilds
+     * everywhere at the next step when the largest hint exceeds half the skin.
+     */
+    public double motionHint() {
+        double dt = integrator.timestep();
+        double[] v = atoms.v(), f = atoms.f(), mass = atoms.massByType();
+        int[] type = atoms.type();
+        double kin2 = 0, acc2 = 0;
+        double half = 0.5 * dt * dt;
+        for (int i = 0, n = atoms.size(); i < n; i++) {
+            int k = 3 * i;
+            double a = MetalUnits.FTM2V / mass[type[i]];
+            double ax = a * f[k], ay = a * f[k + 1], az = a * f[k + 2];
+            double sx = v[k] * dt + half * ax, sy = v[k + 1] * dt + half * ay, sz = v[k + 2] * dt + half * az;
+            double s2 = sx * sx + sy * sy + sz * sz;
+            if (s2 > kin2) kin2 = s2;
+            double a2 = ax * ax + ay * ay + az * az;
+            if (a2 > acc2) acc2 = a2;
+        }
+        double step = Math.max(Math.sqrt(kin2), maxMove + Math.sqrt(acc2) * dt * dt);
+        return maxDisplacement + MOTION_SAFETY * step;
+    }
+
+    // ---------------------------------------------------------------- rebuild: wrap, migrate, plan
+
+    /**
+     * Starts a rebuild: checks positions, wraps local atoms into the cell, finds the partners for
+     * the current cell, and moves every atom that now lies in another subdomain into the
+     * outgoing block for that subdomain (read them with {@link #outgoing}).
+     */
+    public void beginRebuild() {
+        int n = atoms.size();
+        double[] x = atoms.x();
+        for (int i = 0; i < n; i++) {
+            int k = 3 * i;
+            if (!Double.isFinite(x[k]) || !Double.isFinite(x[k + 1]) || !Double.isFinite(x[k + 2])) {
+                throw new IllegalStateException("atom id " + atoms.id()[i] + " has a non-finite position ("
+                    + x[k] + ", " + x[k + 1] + ", " + x[k + 2] + ")");
+            }
+        }
+        atoms.wrapAll();
+        Box box = atoms.box();
+        geometry.update(box, radius);
+        partners = geometry.partners(index);
+        Arrays.fill(allowed, false);
+        allowed[index] = true;
+        for (int t : partners) {
+            allowed[t] = true;
+            if (outgoing[t] == null) outgoing[t] = new AtomBlock(16);
+            outgoing[t].clear();
+        }
+        ensureScratch(n);
+        int keep = 0, leave = 0;
+        // keepers first in their order, then leavers: order[] becomes the permutation
+        for (int i = 0; i < n; i++) {
+            box.toFractional(x[3 * i], x[3 * i + 1], x[3 * i + 2], frac, 0);
+            int owner = grid.ownerOf(frac[0], frac[1], frac[2]);
+            owners[i] = owner;
+            if (owner == index) {
+                order[keep++] = i;
+            } else {
+                if (!allowed[owner]) {
+                    throw new IllegalStateException("atom id " + atoms.id()[i] + " moved from subdomain " + index
+                        + " to subdomain " + owner + ", further than the halo width " + radius
+                        + " Å since the last rebuild: the run is unstable (reduce the time step)");
+                }
+                outgoing[owner].append(atoms, i);
+                leave++;
+            }
+        }
+        if (leave > 0) {
+            int k = keep;
+            for (int i = 0; i < n; i++) {
+                if (owners[i] != index) order[k++] = i;
+            }
+            atoms.permute(order, permScratch, permScratchLong);
+            atoms.truncate(keep);
+        }
+    }
+
+    /** Atoms leaving for partner {@code t} at this rebuild. */
+    public AtomBlock outgoing(int t) {
+        return outgoing[t];
+    }
+
+    /** Takes the atoms that arrived from one partner; call in increasing sender index. */
+    public void acceptMigrants(AtomBlock block) {
+        block.appendTo(atoms);
+    }
+
+    /**
+     * Finishes a rebuild once every partner's migrants are in: sorts atoms spatially now and
+     * then, and plans the halos for every partner and for this subdomain's own images.
+     */
+    public void planHalos() {
+        int n = atoms.size();
+        ensureScratch(n);
+        if (settings.sortEvery() > 0 && builds % settings.sortEvery() == 0 && n > 1) {
+            if (sorter.sort(atoms, grid, index, 0.5 * radius, order)) {
+                atoms.permute(order, permScratch, permScratchLong);
+            }
+        }
+        Box box = atoms.box();
+        double[] x = atoms.x();
+        for (int i = 0; i < n; i++) box.toFractional(x[3 * i], x[3 * i + 1], x[3 * i + 2], frac, 3 * i);
+        plan.build(geometry, frac, n, allowed);
+    }
+
+    /** Number of halo images this subdomain sends to {@code t} (its own images for t == index). */
+    public int haloCount(int t) {
+        return plan.count(t);
+    }
+
+    /** Fills {@code block} with this step's halo for partner t (types and charges too when {@code properties}). */
+    public void packHalo(int t, GhostBlock block, boolean properties) {
+        int m = plan.count(t);
+        block.ensureCapacity(m);
+        block.count = m;
+        block.properties = properties;
+        plan.packPositions(t, atoms.box(), atoms.x(), block.x, 0);
+        if (properties) {
+            plan.packInts(t, atoms.type(), block.type, 0);
+            plan.packDoubles(t, atoms.q(), block.q, 0);
+        }
+    }
+
+    /**
+     * Writes all ghosts after the local atoms: the halos received from partners
+     * ({@code fromPartner[t]}, null where nothing was sent) and this subdomain's own periodic
+     * images, in subdomain index order. At rebuild steps (blocks with properties) this fixes
+     * the ghost layout; between rebuilds the counts must match it.
+     */
+    public void unpackHalos(GhostBlock[] fromPartner, boolean rebuild) {
+        int n = atoms.size();
+        if (rebuild) {
+            int start = 0;
+            Arrays.fill(ghostCount, 0);
+            for (int t = 0; t < grid.count(); t++) {
+                int m = t == index ? plan.count(index) : (allowed[t] && fromPartner[t] != null ? fromPartner[t].count : 0);
+                ghostStart[t] = start;
+                ghostCount[t] = m;
+                start += m;
+            }
+            nghost = start;
+            atoms.ensureCapacity(n + nghost);
+        }
+        double[] x = atoms.x();
+        int[] type = atoms.type();
+        double[] q = atoms.q();
+        for (int t = 0; t < grid.count(); t++) {
+            int m = ghostCount[t];
+            if (m == 0) continue;
+            int o = n + ghostStart[t];
+            if (t == index) {
+                plan.packPositions(index, atoms.box(), x, x, o);
+                if (rebuild) {
+                    plan.packInts(index, type, type, o);
+                    plan.packDoubles(index, q, q, o);
+                }
+                continue;
+            }
+            GhostBlock b = fromPartner[t];
+            if (b == null || b.count != m) {
+                throw new IllegalStateException("subdomain " + index + ": halo from " + t + " has "
+                    + (b == null ? "no block" : b.count + " atoms") + ", expected " + m);
+            }
+            System.arraycopy(b.x, 0, x, 3 * o, 3 * m);
+            if (rebuild) {
+                System.arraycopy(b.type, 0, type, o, m);
+                System.arraycopy(b.q, 0, q, o, m);
+            }
+        }
+    }
+
+    /** Ghost images received from partner t at the last rebuild (0 when t sends nothing). */
+    public int ghostsFrom(int t) {
+        return t == index ? 0 : ghostCount[t];
+    }
+
+    // ---------------------------------------------------------------- forces
+
+    /**
+     * Evaluates the force field on locals + ghosts (forces on ghosts stay in place until they are
+     * packed for their owners); at a rebuild, builds the lists first and takes the current
+     * positions as the new displacement reference.
+     */
+    public void computeForces(boolean rebuild) {
+        int n = atoms.size();
+        int nall = n + nghost;
+        double[] x = atoms.x();
+        if (rebuild) {
+            if (half != null) builder.build(half, x, n, nall, radius);
+            if (full != null) builder.build(full, x, n, nall, radius);
+            if (xhold.length < 3 * n) {
+                xhold = new double[3 * n + 3 * (n >> 3) + 3];
+                xprev = new double[xhold.length];
+            }
+            System.arraycopy(x, 0, xhold, 0, 3 * n);
+            maxDisplacement = 0; // the new reference
+            haveReference = true;
+            builds++;
+        }
+        ctx.x = x;
+        ctx.type = atoms.type();
+        ctx.q = atoms.q();
+        ctx.nlocal = n;
+        ctx.nall = nall;
+        ctx.box = atoms.box();
+        ctx.species = atoms.species();
+        ctx.half = half;
+        ctx.full = full;
+        out.reset(atoms.f(), nall, false);
+        field.compute(ctx, out);
+        System.arraycopy(x, 0, xprev, 0, 3 * n); // reference of the next step's move
+    }
+
+    /** Copies the forces on the ghosts received from partner t into {@code block} for their owner. */
+    public void packReverse(int t, ForceBlock block) {
+        int m = ghostCount[t];
+        block.ensureCapacity(m);
+        block.count = m;
+        System.arraycopy(atoms.f(), 3 * (atoms.size() + ghostStart[t]), block.f, 0, 3 * m);
+    }
+
+    /**
+     * Adds the ghost forces returned by partners ({@code fromPartner[t]}, null where this
+     * subdomain sent nothing) and those on its own images to the owning local atoms, in
+     * subdomain index order.
+     */
+    public void foldReverse(ForceBlock[] fromPartner) {
+        double[] f = atoms.f();
+        int n = atoms.size();
+        for (int t = 0; t < grid.count(); t++) {
+            int m = plan.count(t);
+            if (m == 0) continue;
+            if (t == index) {
+                plan.fold3(index, f, n + ghostStart[index], f);
+                continue;
+            }
+            ForceBlock b = fromPartner[t];
+            if (b == null || b.count != m) {
+                throw new IllegalStateException("subdomain " + index + ": reverse forces from " + t + " hold "
+                    + (b == null ? "nothing" : b.count + " atoms") + ", expected " + m);
+            }
+            plan.fold3(t, b.f, 0, f);
+        }
+    }
+
+    /** Potential energy of the last evaluation (this subdomain's share, eV). */
+    public double energy() { return out.energy; }
+
+    /** This subdomain's share of the virial (fdotr over locals + ghosts), LAMMPS order. */
+    public double[] virial() { return out.virial; }
+
+    /**
+     * This step's partial sums: potential energy and virial of the last evaluation, then the
+     * integrator's {@code afterForces} (second half kick, kinetic tensor).
+     */
+    public void collectSums(double[] globals, StepSums partial) {
+        partial.clear();
+        partial.potentialEnergy = out.energy;
+        System.arraycopy(out.virial, 0, partial.virial, 0, 6);
+        integrator.afterForces(atoms, globals, partial);
+    }
+
+    /** The sums of the initial evaluation, before the integrator is set up (as the serial MdRunner). */
+    public void collectSetupSums(StepSums partial) {
+        partial.clear();
+        partial.potentialEnergy = out.energy;
+        System.arraycopy(out.virial, 0, partial.virial, 0, 6);
+        partial.addKinetic(atoms.v(), atoms.type(), atoms.massByType(), atoms.size());
+    }
+
+    // ---------------------------------------------------------------- step snapshot (redo)
+
+    /** Saves the state that {@code beforeForces} and the force evaluation change, to redo the step. */
+    public void snapshot() {
+        snapshot.save(atoms);
+    }
+
+    /** Restores the last {@link #snapshot}. */
+    public void restore() {
+        snapshot.restore(atoms);
+    }
+
+    // ---------------------------------------------------------------- gather
+
+    /** Appends every local atom to {@code block}. */
+    public void export(AtomBlock block) {
+        block.ensureCapacity(block.count + atoms.size());
+        for (int i = 0, n = atoms.size(); i < n; i++) block.append(atoms, i);
+    }
+
+    private void ensureScratch(int n) {
+        if (order.length < n) {
+            int c = n + (n >> 2) + 16;
+            order = new int[c];
+            owners = new int[c];
+            permScratchLong = new long[c];
+        }
+        if (permScratch.length < 3 * n) permScratch = new double[3 * (n + (n >> 2) + 16)];
+        if (frac.length < 3 * n) frac = new double[3 * (n + (n >> 2) + 16)];
+    }
+
+    /** Positions, velocities, forces, image flags and cell as of the start of a step. */
+    private static final class Snapshot {
+        private int n = -1;
+        private double[] x = new double[0], v = new double[0], f = new double[0];
+        private int[] image = new int[0];
+        private Box box;
+
+        void save(AtomSystem s) {
+            n = s.size();
+            if (x.length < 3 * n) {
+                int c = 3 * (n + (n >> 3) + 1);
+                x = new double[c];
+                v = new double[c];
+                f = new double[c];
+                image = new int[c];
+            }
+            System.arraycopy(s.x(), 0, x, 0, 3 * n);
+            System.arraycopy(s.v(), 0, v, 0, 3 * n);
+            System.arraycopy(s.f(), 0, f, 0, 3 * n);
+            System.arraycopy(s.image(), 0, image, 0, 3 * n);
+            if (box == null) box = s.box().copy();
+            else box.setFrom(s.box());
+        }
+
+        void restore(AtomSystem s) {
+            if (n != s.size()) throw new IllegalStateException("no snapshot of the current atoms to restore");
+            System.arraycopy(x, 0, s.x(), 0, 3 * n);
+            System.arraycopy(v, 0, s.v(), 0, 3 * n);
+            System.arraycopy(f, 0, s.f(), 0, 3 * n);
+            System.arraycopy(image, 0, s.image(), 0, 3 * n);
+            s.box().setFrom(box);
+        }
+    }
+}
