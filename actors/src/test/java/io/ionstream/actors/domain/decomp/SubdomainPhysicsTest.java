@@ -68,9 +68,6 @@ class SubdomainPhysicsTest {
         assertTrue(run.rebuilds > 2, "rebuilds: " + run.rebuilds);
         assertTrue(run.rebuilds <= serial.forces().neighborhood().builds() + 3,
             "prediction too cautious: " + run.rebuilds + " rebuilds vs " + serial.forces().neighborhood().builds() + " serial");
-        System.out.println(grid + " rebuilds " + run.rebuilds + " serial builds " + serial.forces().neighborhood().builds()
-            + " dE " + (serial.potentialEnergy() - run.total.potentialEnergy) + " pe " + serial.potentialEnergy()
-            + " dKE " + (serial.kineticEnergy() - run.total.kineticEnergy()));
 
         assertEquals(serial.potentialEnergy(), run.total.potentialEnergy, 1e-9 * Math.abs(serial.potentialEnergy()));
         assertEquals(serial.kineticEnergy(), run.total.kineticEnergy(), 1e-9 * serial.kineticEnergy());
