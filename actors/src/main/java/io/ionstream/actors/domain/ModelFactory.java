@@ -1,0 +1,25 @@
+package io.ionstream.actors.domain;
+
+import io.ionstream.engine.md.Integrator;
+import io.ionstream.engine.potential.ForceField;
+import io.ionstream.engine.system.SpeciesTable;
+
+/**
+ * How every subdomain (and the coordinator) builds its own force field and integrator:
+ * potentials and integrators keep scratch state, so each subdomain needs fresh instances made
+ * from the same parameters. A lambda-style factory works in one process; jobs placed on other
+ * cluster nodes need a {@link ModelSpec}, which travels as text.
+ */
+public interface ModelFactory {
+    ForceField forceField(SpeciesTable species);
+
+    Integrator integrator();
+
+    /** In-process factory from two suppliers (not deployable on other nodes). */
+    static ModelFactory of(java.util.function.Supplier<ForceField> field, java.util.function.Supplier<Integrator> integrator) {
+        return new ModelFactory() {
+            @Override public ForceField forceField(SpeciesTable species) { return field.get(); }
+            @Override public Integrator integrator() { return integrator.get(); }
+        };
+    }
+}

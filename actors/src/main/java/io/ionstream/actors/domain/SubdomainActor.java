@@ -1,0 +1,350 @@
+package io.ionstream.actors.domain;
+
+import io.ionstream.actors.domain.decomp.AtomBlock;
+import io.ionstream.actors.domain.decomp.DomainGrid;
+import io.ionstream.actors.domain.decomp.ForceBlock;
+import io.ionstream.actors.domain.decomp.GhostBlock;
+import io.ionstream.actors.domain.decomp.Subdomain;
+import io.ionstream.engine.md.Integrator;
+import io.ionstream.engine.md.StepSums;
+import io.ionstream.engine.neighbor.NeighborSettings;
+import io.ionstream.engine.system.AtomSystem;
+import io.ionstream.engine.system.Box;
+import io.ionstream.engine.system.SpeciesTable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * One subdomain of a decomposed run: owns a {@link Subdomain} and moves its blocks between
+ * partners. One step (n) goes:
+ *
+ * <pre>
+ *   Advance(n, globals, rebuild) from the coordinator
+ *     finishStep(n-1); snapshot; beforeForces(n)
+ *     [rebuild] wrap, Migrants(n) to every partner, wait for every partner's Migrants(n),
+ *               take arrivals in sender order, plan halos
+ *     Halo(n) to partners (every partner at a rebuild, with types and charges; otherwise only
+ *       where the plan is non-empty); wait for the halos this subdomain expects
+ *     forces on locals + ghosts; Reverse(n) (ghost forces) to each partner that sent ghosts;
+ *       wait for the reverse forces of every partner it sent ghosts to; fold them in index order
+ *     afterForces(n); Report(n, partial sums, motion hint) to the coordinator
+ * </pre>
+ *
+ * Messages from partners that arrive early (a partner may start step n before this subdomain
+ * has seen Advance(n)) wait in per-sender slots; nothing is combined in arrival order. The
+ * blocks in messages are owned by their sender and reused every step: the coordinator's step
+ * barrier guarantees that a receiver has consumed a block before its sender refills it.
+ * Exceptions end the subdomain after a {@link DomainCoordinator.SubdomainFailed} report.
+ */
+public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Command> {
+
+    /** Messages a subdomain understands. */
+    public sealed interface Command {}
+
+    /** Everything a subdomain needs, sent once all subdomains exist (they all need each other's refs). */
+    public record Init(int index, DomainGrid grid, SpeciesTable species, Box box, AtomBlock atoms, ModelFactory model,
+                       NeighborSettings neighbors, List<ActorRef<Command>> peers,
+                       ActorRef<DomainCoordinator.Command> coordinator) implements Command {}
+
+    /**
+     * Start step {@code step} with the globals of the previous reduction; {@code rebuild}: rebuild
+     * lists (migration, new plans) at this step; {@code redo}: the step is repeated from its
+     * snapshot because an atom outran the prediction.
+     */
+    public record Advance(long step, double[] globals, boolean rebuild, boolean redo) implements Command {}
+
+    /** Atoms that moved into the receiver's box, at a rebuild. */
+    public record Migrants(long step, int from, AtomBlock atoms) implements Command {}
+
+    /** Halo images from partner {@code from} for this step, in its plan order. */
+    public record Halo(long step, int from, GhostBlock ghosts) implements Command {}
+
+    /** Forces on the ghosts the receiver sent to {@code from}, in the receiver's plan order. */
+    public record Reverse(long step, int from, ForceBlock forces) implements Command {}
+
+    /** Apply the last step's globals and return all atoms. */
+    public record Finish(double[] globals) implements Command {}
+
+    /** End of the job. */
+    public record Stop() implements Command {}
+
+    public static Behavior<Command> create() {
+        return Behaviors.setup(SubdomainActor::new);
+    }
+
+    private enum Phase { IDLE, MIGRATING, HALO, REVERSE }
+
+    private Subdomain sub;
+    private final List<Command> early = new ArrayList<>();
+    private int index;
+    private List<ActorRef<Command>> peers;
+    private ActorRef<DomainCoordinator.Command> coordinator;
+    private Integrator integrator;
+    private double[] globals;
+    private final StepSums partial = new StepSums();
+
+    private long step = -1;
+    private boolean rebuild, stepped;
+    private Phase phase = Phase.IDLE;
+    private Migrants[] migrantsIn;
+    private Halo[] haloIn;
+    private Reverse[] reverseIn;
+    private AtomBlock[] migrantBlocks;
+    private GhostBlock[] haloBlocks;
+    private ForceBlock[] reverseBlocks;
+    private GhostBlock[] haloOut;
+    private ForceBlock[] reverseOut;
+    private long violationId = -1;
+    private double violationDistance;
+
+    private long stepStart, waitStart, busyNanos, forceNanos, waitNanos, steps, messages;
+
+    private SubdomainActor(ActorContext<Command> context) {
+        super(context);
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+            .onMessage(Init.class, this::guarded)
+            .onMessage(Advance.class, this::guarded)
+            .onMessage(Migrants.class, this::guarded)
+            .onMessage(Halo.class, this::guarded)
+            .onMessage(Reverse.class, this::guarded)
+            .onMessage(Finish.class, this::guarded)
+            .onMessage(Stop.class, m -> Behaviors.stopped())
+            .build();
+    }
+
+    private Behavior<Command> guarded(Command m) {
+        if (sub == null && !(m instanceof Init)) {
+            early.add(m); // a partner was initialised first and already sent its step-0 migrants
+            return this;
+        }
+        try {
+            switch (m) {
+                case Init i -> {
+                    onInit(i);
+                    for (Command e : early) {
+                        switch (e) {
+                            case Migrants g -> store(g.from(), g.step(), migrantsIn, g);
+                            case Halo h -> store(h.from(), h.step(), haloIn, h);
+                            case Reverse r -> store(r.from(), r.step(), reverseIn, r);
+                            default -> throw new IllegalStateException("subdomain " + index + " got " + e + " before Init");
+                        }
+                    }
+                    early.clear();
+                }
+                case Advance a -> onAdvance(a);
+                case Migrants g -> store(g.from(), g.step(), migrantsIn, g);
+                case Halo h -> store(h.from(), h.step(), haloIn, h);
+                case Reverse r -> store(r.from(), r.step(), reverseIn, r);
+                case Finish f -> onFinish(f);
+                case Stop s -> { return Behaviors.stopped(); }
+            }
+            progress();
+            return this;
+        } catch (RuntimeException e) {
+            String what = e.getMessage() != null ? e.getMessage() : e.toString();
+            if (coordinator != null) coordinator.tell(new DomainCoordinator.SubdomainFailed(index, what));
+            getContext().getLog().error("subdomain {} failed", index, e);
+            return Behaviors.stopped();
+        }
+    }
+
+    private void onInit(Init m) {
+        if (sub != null) throw new IllegalStateException("subdomain " + m.index() + " initialised twice");
+        index = m.index();
+        coordinator = m.coordinator();
+        peers = List.copyOf(m.peers());
+        AtomSystem atoms = new AtomSystem(m.species(), m.box().copy(), m.atoms().count + 16);
+        m.atoms().appendTo(atoms);
+        sub = new Subdomain(index, m.grid(), atoms, m.model().forceField(m.species()), m.model().integrator(), m.neighbors());
+        integrator = sub.integrator();
+        globals = new double[integrator.globalsLength()];
+        int n = m.grid().count();
+        migrantsIn = new Migrants[n];
+        haloIn = new Halo[n];
+        reverseIn = new Reverse[n];
+        migrantBlocks = new AtomBlock[n];
+        haloBlocks = new GhostBlock[n];
+        reverseBlocks = new ForceBlock[n];
+        haloOut = new GhostBlock[n];
+        reverseOut = new ForceBlock[n];
+        // step 0: the setup evaluation, with a full rebuild (wrapping, no-op migration, first plans)
+        step = 0;
+        stepStart = System.nanoTime();
+        startRebuild();
+    }
+
+    private void onAdvance(Advance m) {
+        if (phase != Phase.IDLE) throw new IllegalStateException("subdomain " + index + ": Advance(" + m.step() + ") during step " + step);
+        stepStart = System.nanoTime();
+        System.arraycopy(m.globals(), 0, globals, 0, globals.length);
+        AtomSystem atoms = sub.atoms();
+        if (m.redo()) {
+            sub.restore();
+        } else {
+            if (stepped) integrator.finishStep(atoms, globals);
+            sub.snapshot();
+        }
+        step = m.step();
+        rebuild = m.rebuild();
+        integrator.beforeForces(atoms, globals);
+        sub.measureMotion();
+        violationId = -1;
+        if (rebuild) {
+            startRebuild();
+        } else {
+            if (sub.maxDisplacement() > 0.5 * sub.settings().skin()) {
+                int i = sub.firstAtomBeyondHalfSkin();
+                if (i >= 0) {
+                    violationId = atoms.id()[i];
+                    violationDistance = sub.maxDisplacement();
+                }
+            }
+            sendHalos(false);
+        }
+    }
+
+    private void startRebuild() {
+        rebuild = true;
+        sub.beginRebuild();
+        for (int t : sub.partners()) {
+            peers.get(t).tell(new Migrants(step, index, sub.outgoing(t)));
+            messages++;
+        }
+        phase = Phase.MIGRATING;
+        waitStart = System.nanoTime();
+    }
+
+    private void sendHalos(boolean properties) {
+        for (int t : sub.partners()) {
+            if (!properties && sub.haloCount(t) == 0) continue;
+            if (haloOut[t] == null) haloOut[t] = new GhostBlock(sub.haloCount(t));
+            sub.packHalo(t, haloOut[t], properties);
+            peers.get(t).tell(new Halo(step, index, haloOut[t]));
+            messages++;
+        }
+        phase = Phase.HALO;
+        waitStart = System.nanoTime();
+    }
+
+    private <M extends Command> void store(int from, long msgStep, M[] slots, M msg) {
+        if (msgStep != step && msgStep != step + 1) {
+            throw new IllegalStateException("subdomain " + index + " at step " + step + " got a message of step " + msgStep
+                + " from " + from);
+        }
+        if (slots[from] != null) {
+            throw new IllegalStateException("subdomain " + index + ": two " + msg.getClass().getSimpleName()
+                + " messages from " + from + " for step " + msgStep);
+        }
+        slots[from] = msg;
+    }
+
+    private boolean present(Command[] slots, int t) {
+        Command c = slots[t];
+        long s = switch (c) {
+            case null -> -1;
+            case Migrants g -> g.step();
+            case Halo h -> h.step();
+            case Reverse r -> r.step();
+            default -> -1;
+        };
+        return s == step;
+    }
+
+    private void progress() {
+        while (true) {
+            switch (phase) {
+                case IDLE -> { return; }
+                case MIGRATING -> {
+                    for (int t : sub.partners()) if (!present(migrantsIn, t)) return;
+                    waitNanos += System.nanoTime() - waitStart;
+                    for (int t : sub.partners()) {
+                        sub.acceptMigrants(migrantsIn[t].atoms());
+                        migrantsIn[t] = null;
+                    }
+                    checkNoStray(migrantsIn);
+                    sub.planHalos();
+                    sendHalos(true);
+                }
+                case HALO -> {
+                    for (int t : sub.partners()) {
+                        if ((rebuild || sub.ghostsFrom(t) > 0) && !present(haloIn, t)) return;
+                    }
+                    waitNanos += System.nanoTime() - waitStart;
+                    for (int t = 0; t < haloIn.length; t++) {
+                        haloBlocks[t] = haloIn[t] != null && haloIn[t].step() == step ? haloIn[t].ghosts() : null;
+                        if (haloBlocks[t] != null) haloIn[t] = null;
+                    }
+                    sub.unpackHalos(haloBlocks, rebuild);
+                    long t0 = System.nanoTime();
+                    sub.computeForces(rebuild);
+                    forceNanos += System.nanoTime() - t0;
+                    for (int t : sub.partners()) {
+                        if (sub.ghostsFrom(t) == 0) continue;
+                        if (reverseOut[t] == null) reverseOut[t] = new ForceBlock(sub.ghostsFrom(t));
+                        sub.packReverse(t, reverseOut[t]);
+                        peers.get(t).tell(new Reverse(step, index, reverseOut[t]));
+                        messages++;
+                    }
+                    phase = Phase.REVERSE;
+                    waitStart = System.nanoTime();
+                }
+                case REVERSE -> {
+                    for (int t : sub.partners()) {
+                        if (sub.haloCount(t) > 0 && !present(reverseIn, t)) return;
+                    }
+                    waitNanos += System.nanoTime() - waitStart;
+                    for (int t = 0; t < reverseIn.length; t++) {
+                        reverseBlocks[t] = reverseIn[t] != null && reverseIn[t].step() == step ? reverseIn[t].forces() : null;
+                        if (reverseBlocks[t] != null) reverseIn[t] = null;
+                    }
+                    sub.foldReverse(reverseBlocks);
+                    report();
+                }
+            }
+        }
+    }
+
+    private void checkNoStray(Command[] slots) {
+        for (int t = 0; t < slots.length; t++) {
+            if (present(slots, t)) {
+                throw new IllegalStateException("subdomain " + index + " got a message of step " + step + " from " + t
+                    + ", which is not one of its partners");
+            }
+        }
+    }
+
+    private void report() {
+        if (step == 0) {
+            sub.collectSetupSums(partial);
+        } else {
+            sub.collectSums(globals, partial);
+            stepped = true;
+            steps++;
+        }
+        double hint = sub.motionHint();
+        phase = Phase.IDLE;
+        busyNanos += System.nanoTime() - stepStart;
+        coordinator.tell(new DomainCoordinator.Report(step, index, partial, hint, violationId, violationDistance, rebuild));
+    }
+
+    private void onFinish(Finish m) {
+        if (phase != Phase.IDLE) throw new IllegalStateException("subdomain " + index + ": Finish during step " + step);
+        System.arraycopy(m.globals(), 0, globals, 0, globals.length);
+        if (stepped) integrator.finishStep(sub.atoms(), globals);
+        AtomBlock all = new AtomBlock(sub.atoms().size());
+        sub.export(all);
+        SubdomainStats stats = new SubdomainStats(index, steps, busyNanos, forceNanos, waitNanos, sub.atoms().size(),
+            sub.ghosts(), sub.builds(), messages);
+        coordinator.tell(new DomainCoordinator.FinalAtoms(index, all, sub.atoms().box().copy(), stats));
+    }
+}

@@ -1,0 +1,67 @@
+package io.ionstream.actors.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ionstream.actors.testing.TestSystems;
+import io.ionstream.engine.md.MdRunner;
+import io.ionstream.engine.md.VelocityVerlet;
+import io.ionstream.engine.neighbor.NeighborSettings;
+import io.ionstream.engine.potential.ForceEngine;
+import io.ionstream.engine.system.AtomSystem;
+import io.ionstream.engine.system.Box;
+import io.ionstream.engine.system.SpeciesTable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Decomposition does not change the physics: the actor run against the plain engine. */
+class DecomposedMdTest {
+
+    @ParameterizedTest(name = "{0} subdomains")
+    @ValueSource(ints = {1, 2, 3, 8, 12})
+    void energiesForcesAndVirialMatchThePlainEngine(int subdomains) throws Exception {
+        Box tri = new Box(0.5, -1, 2, 16.0, 15.0, 17.0, 3.0, -2.0, 1.5);
+        AtomSystem sys = TestSystems.fcc(SpeciesTable.of("Ar", "Kr"), 3, 3, 3, 5.3, 0.3, 50, 7, tri);
+        NeighborSettings ns = NeighborSettings.withSkin(1.0);
+        ForceEngine serial = new ForceEngine(sys.copy(), TestSystems.binaryLj(), ns);
+        serial.compute();
+
+        DomainJob job = new DomainJob(sys, ModelFactory.of(TestSystems::binaryLj, () -> new VelocityVerlet(0.002)), ns, 0,
+            subdomains, 1);
+        DomainResult r = DomainRun.inProcess(job, null);
+        assertEquals(subdomains, r.grid().count());
+
+        assertEquals(serial.energy(), r.finalSums().potentialEnergy, 1e-12 * Math.abs(serial.energy()));
+        for (int k = 0; k < 6; k++) {
+            assertEquals(serial.virial()[k], r.finalSums().virial[k], 1e-11 * Math.abs(serial.virial()[0]), "virial " + k);
+        }
+        AtomSystem ref = serial.system(), got = r.system();
+        double fmax = 0;
+        for (int k = 0; k < 3 * ref.size(); k++) fmax = Math.max(fmax, Math.abs(ref.f()[k]));
+        for (int i = 0; i < ref.size(); i++) {
+            int j = got.indexOfId(ref.id()[i]);
+            for (int d = 0; d < 3; d++) {
+                assertEquals(ref.f()[3 * i + d], got.f()[3 * j + d], 1e-12 * fmax, "force on atom id " + ref.id()[i]);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} subdomains")
+    @ValueSource(ints = {1, 2, 3, 8, 12})
+    void nveTrajectoryMatchesThePlainEngineAfter100Steps(int subdomains) throws Exception {
+        AtomSystem sys = TestSystems.argonCrystal(4, 300, 11);
+        NeighborSettings ns = NeighborSettings.withSkin(0.6);
+        MdRunner serial = new MdRunner(sys.copy(), TestSystems.argon(), new VelocityVerlet(0.005), ns);
+        serial.run(100);
+
+        DomainJob job = new DomainJob(sys, ModelFactory.of(TestSystems::argon, () -> new VelocityVerlet(0.005)), ns, 100,
+            subdomains, 10);
+        DomainResult r = DomainRun.inProcess(job, null);
+
+        assertTrue(r.rebuilds() > 2, "lists were rebuilt " + r.rebuilds() + " times");
+        assertEquals(11, r.thermo().size());
+        assertEquals(serial.potentialEnergy(), r.last().potentialEnergy(), 1e-9 * Math.abs(serial.potentialEnergy()));
+        assertEquals(serial.kineticEnergy(), r.last().kineticEnergy(), 1e-9 * serial.kineticEnergy());
+        Trajectories.assertSameState(serial.system(), r.system(), 1e-9);
+    }
+}
