@@ -132,6 +132,11 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
         this.listener = listener;
         this.settings = job.neighbors();
         AtomSystem sys = job.system();
+        boolean remote = hosts.stream().anyMatch(h -> h.path().address().hasGlobalScope());
+        if (remote && !(job.model() instanceof ModelSpec)) {
+            throw new IllegalArgumentException("a job on several nodes needs its model as a ModelSpec (potential file text); "
+                + job.model().getClass().getName() + " only works in one process");
+        }
         ForceField probe = job.model().forceField(sys.species());
         probe.validate(sys.species());
         double radius = (probe.cutoff() > 0 ? probe.cutoff() : 1.0) + settings.skin();

@@ -11,11 +11,27 @@ import io.ionstream.engine.potential.ForceEngine;
 import io.ionstream.engine.system.AtomSystem;
 import io.ionstream.engine.system.Box;
 import io.ionstream.engine.system.SpeciesTable;
+import java.time.Duration;
+import java.util.List;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Decomposition does not change the physics: the actor run against the plain engine. */
 class DecomposedMdTest {
+    private static ActorTestKit kit;
+
+    @BeforeAll
+    static void start() { kit = ActorTestKit.create(); }
+
+    @AfterAll
+    static void stop() { kit.shutdownTestKit(); }
+
+    private static DomainResult run(DomainJob job) throws DomainRun.DomainRunException {
+        return DomainRun.run(kit.system(), job, List.of(), null, Duration.ofMinutes(2));
+    }
 
     @ParameterizedTest(name = "{0} subdomains")
     @ValueSource(ints = {1, 2, 3, 8, 12})
@@ -28,7 +44,7 @@ class DecomposedMdTest {
 
         DomainJob job = new DomainJob(sys, ModelFactory.of(TestSystems::binaryLj, () -> new VelocityVerlet(0.002)), ns, 0,
             subdomains, 1);
-        DomainResult r = DomainRun.inProcess(job, null);
+        DomainResult r = run(job);
         assertEquals(subdomains, r.grid().count());
 
         assertEquals(serial.energy(), r.finalSums().potentialEnergy, 1e-12 * Math.abs(serial.energy()));
@@ -56,7 +72,7 @@ class DecomposedMdTest {
 
         DomainJob job = new DomainJob(sys, ModelFactory.of(TestSystems::argon, () -> new VelocityVerlet(0.005)), ns, 100,
             subdomains, 10);
-        DomainResult r = DomainRun.inProcess(job, null);
+        DomainResult r = run(job);
 
         assertTrue(r.rebuilds() > 2, "lists were rebuilt " + r.rebuilds() + " times");
         assertEquals(11, r.thermo().size());
