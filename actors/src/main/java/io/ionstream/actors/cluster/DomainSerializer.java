@@ -19,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
@@ -41,6 +42,7 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
 
     private final ExtendedActorSystem system;
     private volatile ActorRefResolver resolver;
+    private final LongAdder bytesOut = new LongAdder();
 
     public DomainSerializer(ExtendedActorSystem system) {
         this.system = system;
@@ -70,22 +72,30 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
         };
     }
 
+    /** Bytes this node's serializer has encoded so far (what it sent to other nodes, for benchmarks). */
+    public long bytesSerialized() {
+        return bytesOut.sum();
+    }
+
     @Override
     public byte[] toBinary(Object o) {
         ByteBuffer buf = ByteBuffer.allocate(size(o)).order(ByteOrder.LITTLE_ENDIAN);
         write(o, new Wire.Out(buf));
+        bytesOut.add(buf.position());
         return buf.array();
     }
 
     @Override
     public void toBinary(Object o, ByteBuffer buf) {
         ByteOrder order = buf.order();
+        int start = buf.position();
         buf.order(ByteOrder.LITTLE_ENDIAN);
         try {
             write(o, new Wire.Out(buf));
         } finally {
             buf.order(order);
         }
+        bytesOut.add(buf.position() - start);
     }
 
     @Override

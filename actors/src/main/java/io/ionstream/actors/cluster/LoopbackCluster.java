@@ -131,6 +131,17 @@ public final class LoopbackCluster implements AutoCloseable {
     }
 
     /** Shuts the nodes down one after another, each leaving the cluster gracefully (coordinated shutdown). */
+    /** Bytes the domain serializers of all nodes have encoded (messages that crossed nodes). */
+    public long bytesSerialized() {
+        long b = 0;
+        for (ActorSystem<Void> s : nodes) {
+            org.apache.pekko.serialization.Serializer ser = org.apache.pekko.serialization.SerializationExtension
+                .get(org.apache.pekko.actor.typed.javadsl.Adapter.toClassic(s)).serializerByIdentity().get(DomainSerializer.ID).get();
+            b += ((DomainSerializer) ser).bytesSerialized();
+        }
+        return b;
+    }
+
     @Override
     public void close() {
         for (int i = nodes.size() - 1; i >= 0; i--) {

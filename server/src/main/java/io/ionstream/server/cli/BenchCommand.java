@@ -8,6 +8,7 @@ import java.util.Set;
 /** {@code bin/ionstream bench <name>}: runs one of the {@link Benchmark}s. */
 final class BenchCommand implements Command {
     private final List<Benchmark> benchmarks = List.of(
+        new ActorsBenchmark()
     );
 
     @Override public String name() { return "bench"; }
