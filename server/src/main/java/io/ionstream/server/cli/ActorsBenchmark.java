@@ -62,6 +62,7 @@ final class ActorsBenchmark implements Benchmark {
 
     @Override
     public int run(Args args, Console console) throws Exception {
+        org.slf4j.LoggerFactory.getILoggerFactory(); // before any actor system, or SLF4J warns about replayed calls
         int cells = (int) args.integer("cells", 14, 2, 60);
         int steps = (int) args.integer("steps", 200, 1, 1_000_000);
         int[] counts = args.ints("subdomains", new int[] {1, 2});
