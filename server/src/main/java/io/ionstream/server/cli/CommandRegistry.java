@@ -9,6 +9,7 @@ final class CommandRegistry {
     static List<Command> all() {
         return List.of(
             new BenchCommand(),
+            new RunCommand(),
             new VersionCommand()
         );
     }
