@@ -9,6 +9,7 @@ final class CommandRegistry {
     static List<Command> all() {
         return List.of(
             new BenchCommand(),
+            new BuildCommand(),
             new RunCommand(),
             new VersionCommand()
         );
