@@ -243,8 +243,10 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
             shadow.afterForces(integrator, globals);
             integrator.reduce(total, globals);
         }
-        record();
-        if (step == job.steps()) {
+        // minimisers stop when converged, like MdRunner.runUntilConverged
+        boolean last = step == job.steps() || (step > 0 && integrator.converged(globals));
+        record(last);
+        if (last) {
             wallNanos = step > 0 ? System.nanoTime() - wallStart : 0;
             if (step > 0) shadow.finishStep(integrator, globals);
             finishing = true;
@@ -266,8 +268,8 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
         return stepsSinceBuild >= settings.delay() && stepsSinceBuild % settings.every() == 0;
     }
 
-    private void record() {
-        if (step % job.thermoEvery() != 0 && step != job.steps()) return;
+    private void record(boolean last) {
+        if (step % job.thermoEvery() != 0 && !last) return;
         double volume = shadow.box().volume();
         double pe = total.potentialEnergy, ke = total.kineticEnergy();
         last = new ThermoSample(step, step * integrator.timestep(), pe, ke, Thermo.temperature(total),
@@ -294,7 +296,7 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
         StepSums sums = new StepSums();
         sums.copyFrom(total);
         done = true;
-        replyTo.tell(new Completed(new DomainResult(out, sums, last, List.copyOf(thermo), grid, job.steps(), rebuilds, redos,
+        replyTo.tell(new Completed(new DomainResult(out, sums, last, List.copyOf(thermo), grid, step, rebuilds, redos,
             List.copyOf(stats), wallNanos)));
         broadcast(new SubdomainActor.Stop());
         return Behaviors.stopped();

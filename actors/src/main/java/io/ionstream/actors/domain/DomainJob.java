@@ -6,8 +6,9 @@ import io.ionstream.engine.system.AtomSystem;
 /**
  * One domain-decomposed MD run: the initial system (not modified), how to build force fields
  * and integrators, the neighbour-list settings (skin; {@code every}/{@code delay}/{@code check}
- * as in the serial engine), the number of steps, the number of subdomains, and how often a
- * {@link ThermoSample} is recorded (the last step always is).
+ * as in the serial engine), the number of steps (at most: a minimiser that reports convergence
+ * ends the run early), the number of subdomains, and how often a {@link ThermoSample} is
+ * recorded (the last step always is).
  */
 public record DomainJob(AtomSystem system, ModelFactory model, NeighborSettings neighbors, long steps,
                         int subdomains, int thermoEvery) {

@@ -7,7 +7,9 @@ import io.ionstream.actors.testing.TestSystems;
 import io.ionstream.engine.md.MdRunner;
 import io.ionstream.engine.md.VelocityVerlet;
 import io.ionstream.engine.neighbor.NeighborSettings;
+import io.ionstream.actors.testing.SquareRootDensity;
 import io.ionstream.engine.potential.ForceEngine;
+import io.ionstream.engine.potential.ForceField;
 import io.ionstream.engine.system.AtomSystem;
 import io.ionstream.engine.system.Box;
 import io.ionstream.engine.system.SpeciesTable;
@@ -47,6 +49,33 @@ class DecomposedMdTest {
         DomainResult r = run(job);
         assertEquals(subdomains, r.grid().count());
 
+        assertEquals(serial.energy(), r.finalSums().potentialEnergy, 1e-12 * Math.abs(serial.energy()));
+        for (int k = 0; k < 6; k++) {
+            assertEquals(serial.virial()[k], r.finalSums().virial[k], 1e-11 * Math.abs(serial.virial()[0]), "virial " + k);
+        }
+        AtomSystem ref = serial.system(), got = r.system();
+        double fmax = 0;
+        for (int k = 0; k < 3 * ref.size(); k++) fmax = Math.max(fmax, Math.abs(ref.f()[k]));
+        for (int i = 0; i < ref.size(); i++) {
+            int j = got.indexOfId(ref.id()[i]);
+            for (int d = 0; d < 3; d++) {
+                assertEquals(ref.f()[3 * i + d], got.f()[3 * j + d], 1e-12 * fmax, "force on atom id " + ref.id()[i]);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} subdomains")
+    @ValueSource(ints = {1, 2, 3, 8, 12})
+    void manyBodyFullListForcesMatchThePlainEngine(int subdomains) throws Exception {
+        // like the MTP: site energies on a full list, forces on ghost neighbours folded back
+        Box tri = new Box(0, 0, 0, 14.0, 13.0, 15.0, 2.0, 1.0, -1.5);
+        AtomSystem sys = TestSystems.fcc(SpeciesTable.of("Cu"), 4, 4, 4, 3.6, 0.2, 300, 3, tri);
+        NeighborSettings ns = NeighborSettings.withSkin(0.5);
+        ForceEngine serial = new ForceEngine(sys.copy(), ForceField.of(new SquareRootDensity(1.2, 0.4, 5.0)), ns);
+        serial.compute();
+        DomainJob job = new DomainJob(sys, ModelFactory.of(() -> ForceField.of(new SquareRootDensity(1.2, 0.4, 5.0)),
+            () -> new VelocityVerlet(0.002)), ns, 0, subdomains, 1);
+        DomainResult r = run(job);
         assertEquals(serial.energy(), r.finalSums().potentialEnergy, 1e-12 * Math.abs(serial.energy()));
         for (int k = 0; k < 6; k++) {
             assertEquals(serial.virial()[k], r.finalSums().virial[k], 1e-11 * Math.abs(serial.virial()[0]), "virial " + k);
