@@ -244,9 +244,9 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
             integrator.reduce(total, globals);
         }
         // minimisers stop when converged, like MdRunner.runUntilConverged
-        boolean last = step == job.steps() || (step > 0 && integrator.converged(globals));
-        record(last);
-        if (last) {
+        boolean finalStep = step == job.steps() || (step > 0 && integrator.converged(globals));
+        record(finalStep);
+        if (finalStep) {
             wallNanos = step > 0 ? System.nanoTime() - wallStart : 0;
             if (step > 0) shadow.finishStep(integrator, globals);
             finishing = true;
@@ -268,8 +268,8 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
         return stepsSinceBuild >= settings.delay() && stepsSinceBuild % settings.every() == 0;
     }
 
-    private void record(boolean last) {
-        if (step % job.thermoEvery() != 0 && !last) return;
+    private void record(boolean finalStep) {
+        if (step % job.thermoEvery() != 0 && !finalStep) return;
         double volume = shadow.box().volume();
         double pe = total.potentialEnergy, ke = total.kineticEnergy();
         last = new ThermoSample(step, step * integrator.timestep(), pe, ke, Thermo.temperature(total),
