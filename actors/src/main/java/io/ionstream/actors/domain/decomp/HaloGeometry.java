@@ -48,23 +48,30 @@ public final class HaloGeometry {
      * and migrating atoms with until the next rebuild.
      */
     public int[] partners(int self) {
-        int n = grid.count();
-        int[] out = new int[n];
-        int k = 0;
-        for (int t = 0; t < n; t++) {
-            if (t != self && overlaps(self, t)) out[k++] = t;
-        }
-        return Arrays.copyOf(out, k);
-    }
-
-    private boolean overlaps(int s, int t) {
+        // per dimension, the cells within reach; partners are their product (minus self)
+        int[][] near = new int[3][];
+        int total = 1;
         for (int d = 0; d < 3; d++) {
-            int p = grid.cells(d);
-            int delta = Math.floorMod(grid.coord(t, d) - grid.coord(s, d), p);
-            int gapCells = Math.min(delta, p - delta) - 1;
-            if (gapCells > 0 && !((double) gapCells / p < c[d] + PARTNER_SLACK)) return false;
+            int p = grid.cells(d), own = grid.coord(self, d);
+            int[] cells = new int[p];
+            int k = 0;
+            for (int a = 0; a < p; a++) {
+                int delta = Math.floorMod(a - own, p);
+                int gapCells = Math.min(delta, p - delta) - 1;
+                if (gapCells <= 0 || (double) gapCells / p < c[d] + PARTNER_SLACK) cells[k++] = a;
+            }
+            near[d] = Arrays.copyOf(cells, k);
+            total *= k;
         }
-        return true;
+        int[] out = new int[total];
+        int k = 0;
+        for (int cc : near[2]) for (int cb : near[1]) for (int ca : near[0]) {
+            int t = grid.index(ca, cb, cc);
+            if (t != self) out[k++] = t;
+        }
+        out = Arrays.copyOf(out, k);
+        Arrays.sort(out);
+        return out;
     }
 
     /**

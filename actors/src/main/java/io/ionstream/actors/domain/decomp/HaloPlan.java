@@ -12,6 +12,9 @@ import java.util.Arrays;
  * (reverse) flow along it.
  */
 public final class HaloPlan {
+    /** Like the serial ghost shell: more images than this per atom means an absurd cut-off for the cell. */
+    private static final long MAX_IMAGES_PER_ATOM = 4096;
+
     private final int self;
     private final DomainGrid grid;
     private final int[] count;
@@ -34,6 +37,14 @@ public final class HaloPlan {
      */
     public void build(HaloGeometry g, double[] frac, int n, boolean[] allowed) {
         Arrays.fill(count, 0);
+        long images = 1;
+        for (int d = 0; d < 3; d++) images *= (long) Math.ceil(2 * g.reach(d) + 1) + 1;
+        if (images > MAX_IMAGES_PER_ATOM) {
+            throw new IllegalArgumentException(String.format(
+                "cut-off plus skin is far larger than the cell (halo reach %.3g x %.3g x %.3g cell lengths): "
+                    + "about %d images per atom would be needed; replicate the cell or reduce the cut-off",
+                g.reach(0), g.reach(1), g.reach(2), images));
+        }
         int px = grid.px(), py = grid.py();
         for (int i = 0; i < n; i++) {
             int na = g.enumerate(0, frac[3 * i]);

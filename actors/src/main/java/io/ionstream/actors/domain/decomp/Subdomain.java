@@ -190,6 +190,20 @@ public final class Subdomain {
                     + x[k] + ", " + x[k + 1] + ", " + x[k + 2] + ")");
             }
         }
+        if (haveReference) {
+            // lists are rebuilt whenever an atom moved half the skin; a whole halo width means a blow-up
+            double limit = radius * radius;
+            for (int i = 0; i < n; i++) {
+                int k = 3 * i;
+                double dx = x[k] - xhold[k], dy = x[k + 1] - xhold[k + 1], dz = x[k + 2] - xhold[k + 2];
+                double d2 = dx * dx + dy * dy + dz * dz;
+                if (d2 > limit) {
+                    throw new IllegalStateException(String.format("atom id %d moved %.3g Å since the last neighbour-list build, "
+                        + "more than the cut-off plus skin (%.3g Å): the run is unstable (overlapping atoms or too large a time step)",
+                        atoms.id()[i], Math.sqrt(d2), radius));
+                }
+            }
+        }
         atoms.wrapAll();
         Box box = atoms.box();
         geometry.update(box, radius);
