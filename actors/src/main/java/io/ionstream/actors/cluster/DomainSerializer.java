@@ -146,7 +146,7 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
     }
 
     private static int ghostSize(GhostBlock g) {
-        return 4 + 1 + 24 * g.count + (g.properties ? 12 * g.count : 0);
+        return 4 + 4 + 1 + 24 * g.distinct + (g.properties ? 12 * g.distinct + 16 * g.count : 0);
     }
 
     private static int atomsSize(AtomBlock b) {
@@ -185,11 +185,13 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 w.i32(m.from());
                 GhostBlock g = m.ghosts();
                 w.i32(g.count);
+                w.i32(g.distinct);
                 w.bool(g.properties);
-                w.doubles(g.x, 3 * g.count);
+                w.doubles(g.x, 3 * g.distinct);
                 if (g.properties) {
-                    w.ints(g.type, g.count);
-                    w.doubles(g.q, g.count);
+                    w.ints(g.type, g.distinct);
+                    w.doubles(g.q, g.distinct);
+                    w.ints(g.expansion, 4 * g.count);
                 }
             }
             case SubdomainActor.Reverse m -> {
@@ -317,14 +319,17 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
             case "H" -> {
                 long step = r.i64();
                 int from = r.i32();
-                int n = r.count(24, "halo atom");
-                GhostBlock g = new GhostBlock(n);
+                int n = r.count(0, "halo image");
+                int u = r.count(24, "halo atom");
+                GhostBlock g = new GhostBlock(0);
                 g.count = n;
+                g.distinct = u;
                 g.properties = r.bool();
-                g.x = r.doubles(3 * n);
+                g.x = r.doubles(3 * u);
                 if (g.properties) {
-                    g.type = r.ints(n);
-                    g.q = r.doubles(n);
+                    g.type = r.ints(u);
+                    g.q = r.doubles(u);
+                    g.expansion = r.ints(4 * r.checked(n, 16, "halo image"));
                 }
                 yield new SubdomainActor.Halo(step, from, g);
             }

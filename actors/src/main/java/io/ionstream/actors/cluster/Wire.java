@@ -84,6 +84,15 @@ final class Wire {
             return n;
         }
 
+        /** {@code n} items of {@code bytesEach} read earlier, which must fit in what is left now. */
+        int checked(int n, int bytesEach, String what) {
+            if ((long) n * bytesEach > buf.remaining()) {
+                throw new IllegalArgumentException("damaged message: " + what + " count " + n + " with " + buf.remaining()
+                    + " bytes left");
+            }
+            return n;
+        }
+
         double[] doubles(int n) {
             double[] a = new double[n];
             buf.asDoubleBuffer().get(a, 0, n);

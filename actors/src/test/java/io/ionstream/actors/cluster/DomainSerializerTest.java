@@ -108,16 +108,20 @@ class DomainSerializerTest {
     @Test
     void haloReverseAndMigrantsKeepEveryBit() throws Exception {
         GhostBlock g = new GhostBlock(10);
-        g.count = 7;
+        g.count = 9;
+        g.distinct = 7;
         g.properties = true;
         for (int k = 0; k < 21; k++) g.x[k] = Math.PI * k - 1e-300;
         for (int i = 0; i < 7; i++) { g.type[i] = i % 3; g.q[i] = -0.5 * i; }
+        for (int k = 0; k < 36; k++) g.expansion[k] = k % 4 == 0 ? k / 4 % 7 : k % 3 - 1;
         SubdomainActor.Halo h = roundTrip(new SubdomainActor.Halo(123456789012L, 5, g));
         assertEquals(123456789012L, h.step());
         assertEquals(5, h.from());
-        assertEquals(7, h.ghosts().count);
+        assertEquals(9, h.ghosts().count);
+        assertEquals(7, h.ghosts().distinct);
         for (int k = 0; k < 21; k++) assertEquals(g.x[k], h.ghosts().x[k]);
         for (int i = 0; i < 7; i++) { assertEquals(g.type[i], h.ghosts().type[i]); assertEquals(g.q[i], h.ghosts().q[i]); }
+        for (int k = 0; k < 36; k++) assertEquals(g.expansion[k], h.ghosts().expansion[k]);
         g.properties = false;
         assertEquals(false, roundTrip(new SubdomainActor.Halo(1, 0, g)).ghosts().properties);
 

@@ -3,11 +3,13 @@ package io.ionstream.actors.domain.decomp;
 import java.util.Arrays;
 
 /**
- * Forces accumulated on the halo images a subdomain received from one sender, returned to that
- * sender in its plan order (Newton's-third-law reverse communication). Owned and reused by the
- * subdomain that computed them.
+ * Forces accumulated on the halo images a subdomain received from one sender, summed over the
+ * images of each distinct atom and returned to that sender in its order of distinct atoms
+ * (Newton's-third-law reverse communication). Owned and reused by the subdomain that computed
+ * them.
  */
 public final class ForceBlock {
+    /** Number of distinct atoms. */
     public int count;
     public double[] f;
 

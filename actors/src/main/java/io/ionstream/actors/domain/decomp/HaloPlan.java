@@ -10,6 +10,11 @@ import java.util.Arrays;
  * receiver's ghost order is fixed by the sender's atom order alone. Rebuilt from the fractional
  * positions of the wrapped local atoms; between rebuilds only positions (forward) and forces
  * (reverse) flow along it.
+ *
+ * <p>An atom often has several images in one target's halo (periodic directions the grid does
+ * not cut, thin cells), so each target's entries also index a list of <em>distinct</em> atoms:
+ * only their positions travel, the receiver adds the shifts, and it returns one summed force
+ * per distinct atom.
  */
 public final class HaloPlan {
     /** Like the serial ghost shell: more images than this per atom means an absurd cut-off for the cell. */
@@ -20,6 +25,9 @@ public final class HaloPlan {
     private final int[] count;
     private final int[][] atom;
     private final int[][] shift;
+    private final int[] distinct;
+    private final int[][] distinctAtom;
+    private final int[][] distinctOf;
 
     public HaloPlan(DomainGrid grid, int self) {
         this.grid = grid;
@@ -28,6 +36,9 @@ public final class HaloPlan {
         count = new int[n];
         atom = new int[n][];
         shift = new int[n][];
+        distinct = new int[n];
+        distinctAtom = new int[n][];
+        distinctOf = new int[n][];
     }
 
     /**
@@ -37,6 +48,7 @@ public final class HaloPlan {
      */
     public void build(HaloGeometry g, double[] frac, int n, boolean[] allowed) {
         Arrays.fill(count, 0);
+        Arrays.fill(distinct, 0);
         long images = 1;
         for (int d = 0; d < 3; d++) images *= (long) Math.ceil(2 * g.reach(d) + 1) + 1;
         if (images > MAX_IMAGES_PER_ATOM) {
@@ -75,15 +87,75 @@ public final class HaloPlan {
         if (atom[t] == null) {
             atom[t] = new int[64];
             shift[t] = new int[192];
+            distinctOf[t] = new int[64];
+            distinctAtom[t] = new int[64];
         } else if (k == atom[t].length) {
             atom[t] = Arrays.copyOf(atom[t], 2 * k);
             shift[t] = Arrays.copyOf(shift[t], 6 * k);
+            distinctOf[t] = Arrays.copyOf(distinctOf[t], 2 * k);
+            distinctAtom[t] = Arrays.copyOf(distinctAtom[t], 2 * k);
         }
         atom[t][k] = i;
         shift[t][3 * k] = sa;
         shift[t][3 * k + 1] = sb;
         shift[t][3 * k + 2] = sc;
+        // entries are atom-major: a new distinct atom starts whenever the atom changes
+        int u = distinct[t];
+        if (u == 0 || distinctAtom[t][u - 1] != i) distinctAtom[t][u++] = i;
+        distinct[t] = u;
+        distinctOf[t][k] = u - 1;
         count[t] = k + 1;
+    }
+
+    /** Number of distinct local atoms among the entries for target t. */
+    public int distinct(int t) { return distinct[t]; }
+
+    /** Index among the distinct atoms of entry k for target t. */
+    public int distinctOf(int t, int k) { return distinctOf[t][k]; }
+
+    /** Writes the positions of the distinct atoms for target t (unshifted) into {@code out[0 ..]}. */
+    public void packDistinctPositions(int t, double[] x, double[] out) {
+        int[] at = distinctAtom[t];
+        for (int u = 0, m = distinct[t]; u < m; u++) {
+            int src = 3 * at[u];
+            out[3 * u] = x[src];
+            out[3 * u + 1] = x[src + 1];
+            out[3 * u + 2] = x[src + 2];
+        }
+    }
+
+    /** Copies a per-atom int column (types) of the distinct atoms for target t into {@code out[0 ..]}. */
+    public void packDistinctInts(int t, int[] column, int[] out) {
+        int[] at = distinctAtom[t];
+        for (int u = 0, m = distinct[t]; u < m; u++) out[u] = column[at[u]];
+    }
+
+    /** Copies a per-atom double column (charges) of the distinct atoms for target t into {@code out[0 ..]}. */
+    public void packDistinctDoubles(int t, double[] column, double[] out) {
+        int[] at = distinctAtom[t];
+        for (int u = 0, m = distinct[t]; u < m; u++) out[u] = column[at[u]];
+    }
+
+    /** Writes (distinct index, shift a, b, c) of every entry for target t into {@code out[4k ..]}: how the receiver expands. */
+    public void packExpansion(int t, int[] out) {
+        int[] of = distinctOf[t], sh = shift[t];
+        for (int k = 0, m = count[t]; k < m; k++) {
+            out[4 * k] = of[k];
+            out[4 * k + 1] = sh[3 * k];
+            out[4 * k + 2] = sh[3 * k + 1];
+            out[4 * k + 3] = sh[3 * k + 2];
+        }
+    }
+
+    /** Adds the summed forces returned per distinct atom ({@code in[3u ..]}) to their owners. */
+    public void foldDistinct(int t, double[] in, double[] f) {
+        int[] at = distinctAtom[t];
+        for (int u = 0, m = distinct[t]; u < m; u++) {
+            int dst = 3 * at[u];
+            f[dst] += in[3 * u];
+            f[dst + 1] += in[3 * u + 1];
+            f[dst + 2] += in[3 * u + 2];
+        }
     }
 
     public int self() { return self; }

@@ -50,6 +50,8 @@ public final class Subdomain {
     private final AtomBlock[] outgoing;
 
     private final int[] ghostStart, ghostCount;
+    private final int[] distinctFrom;
+    private final int[][] expansionFrom;
     private int nghost;
     private final NeighborBuilder builder = new NeighborBuilder();
     private final NeighborList half, full;
@@ -88,6 +90,8 @@ public final class Subdomain {
         this.outgoing = new AtomBlock[n];
         this.ghostStart = new int[n];
         this.ghostCount = new int[n];
+        this.distinctFrom = new int[n];
+        this.expansionFrom = new int[n][];
         this.half = field.needsHalfList() ? new NeighborList(true) : null;
         this.full = field.needsFullList() ? new NeighborList(false) : null;
     }
@@ -277,24 +281,30 @@ public final class Subdomain {
         return plan.count(t);
     }
 
-    /** Fills {@code block} with this step's halo for partner t (types and charges too when {@code properties}). */
+    /**
+     * Fills {@code block} with this step's halo for partner t: positions of the distinct atoms,
+     * and at a rebuild ({@code properties}) their types and charges and the image expansion.
+     */
     public void packHalo(int t, GhostBlock block, boolean properties) {
-        int m = plan.count(t);
-        block.ensureCapacity(m);
+        int m = plan.count(t), u = plan.distinct(t);
+        block.ensureCapacity(m, u);
         block.count = m;
+        block.distinct = u;
         block.properties = properties;
-        plan.packPositions(t, atoms.box(), atoms.x(), block.x, 0);
+        plan.packDistinctPositions(t, atoms.x(), block.x);
         if (properties) {
-            plan.packInts(t, atoms.type(), block.type, 0);
-            plan.packDoubles(t, atoms.q(), block.q, 0);
+            plan.packDistinctInts(t, atoms.type(), block.type);
+            plan.packDistinctDoubles(t, atoms.q(), block.q);
+            plan.packExpansion(t, block.expansion);
         }
     }
 
     /**
      * Writes all ghosts after the local atoms: the halos received from partners
-     * ({@code fromPartner[t]}, null where nothing was sent) and this subdomain's own periodic
-     * images, in subdomain index order. At rebuild steps (blocks with properties) this fixes
-     * the ghost layout; between rebuilds the counts must match it.
+     * ({@code fromPartner[t]}, null where nothing was sent) expanded into their images with the
+     * serial ghost shell's arithmetic, and this subdomain's own periodic images, in subdomain
+     * index order. At a rebuild the blocks fix the ghost layout and expansions until the next
+     * one; between rebuilds their counts must match it.
      */
     public void unpackHalos(GhostBlock[] fromPartner, boolean rebuild) {
         int n = atoms.size();
@@ -302,7 +312,17 @@ public final class Subdomain {
             int start = 0;
             Arrays.fill(ghostCount, 0);
             for (int t = 0; t < grid.count(); t++) {
-                int m = t == index ? plan.count(index) : (allowed[t] && fromPartner[t] != null ? fromPartner[t].count : 0);
+                int m = 0;
+                if (t == index) {
+                    m = plan.count(index);
+                } else if (allowed[t] && fromPartner[t] != null) {
+                    GhostBlock b = fromPartner[t];
+                    if (!b.properties) throw new IllegalStateException("subdomain " + index + ": rebuild halo from " + t + " lacks its expansion");
+                    m = b.count;
+                    distinctFrom[t] = b.distinct;
+                    if (expansionFrom[t] == null || expansionFrom[t].length < 4 * m) expansionFrom[t] = new int[4 * m + 16];
+                    System.arraycopy(b.expansion, 0, expansionFrom[t], 0, 4 * m);
+                }
                 ghostStart[t] = start;
                 ghostCount[t] = m;
                 start += m;
@@ -310,6 +330,8 @@ public final class Subdomain {
             nghost = start;
             atoms.ensureCapacity(n + nghost);
         }
+        Box box = atoms.box();
+        double lx = box.lx(), ly = box.ly(), lz = box.lz(), xy = box.xy(), xz = box.xz(), yz = box.yz();
         double[] x = atoms.x();
         int[] type = atoms.type();
         double[] q = atoms.q();
@@ -318,7 +340,7 @@ public final class Subdomain {
             if (m == 0) continue;
             int o = n + ghostStart[t];
             if (t == index) {
-                plan.packPositions(index, atoms.box(), x, x, o);
+                plan.packPositions(index, box, x, x, o);
                 if (rebuild) {
                     plan.packInts(index, type, type, o);
                     plan.packDoubles(index, q, q, o);
@@ -326,14 +348,26 @@ public final class Subdomain {
                 continue;
             }
             GhostBlock b = fromPartner[t];
-            if (b == null || b.count != m) {
+            if (b == null || b.count != m || b.distinct != distinctFrom[t]) {
                 throw new IllegalStateException("subdomain " + index + ": halo from " + t + " has "
-                    + (b == null ? "no block" : b.count + " atoms") + ", expected " + m);
+                    + (b == null ? "no block" : b.count + " images of " + b.distinct + " atoms") + ", expected " + m
+                    + " of " + distinctFrom[t]);
             }
-            System.arraycopy(b.x, 0, x, 3 * o, 3 * m);
+            int[] e = expansionFrom[t];
+            double[] bx = b.x;
+            for (int k = 0; k < m; k++) {
+                int src = 3 * e[4 * k], dst = 3 * (o + k);
+                int na = e[4 * k + 1], nb = e[4 * k + 2], nc = e[4 * k + 3];
+                x[dst] = bx[src] + na * lx + nb * xy + nc * xz;
+                x[dst + 1] = bx[src + 1] + nb * ly + nc * yz;
+                x[dst + 2] = bx[src + 2] + nc * lz;
+            }
             if (rebuild) {
-                System.arraycopy(b.type, 0, type, o, m);
-                System.arraycopy(b.q, 0, q, o, m);
+                for (int k = 0; k < m; k++) {
+                    int u = e[4 * k];
+                    type[o + k] = b.type[u];
+                    q[o + k] = b.q[u];
+                }
             }
         }
     }
@@ -380,12 +414,24 @@ public final class Subdomain {
         System.arraycopy(x, 0, xprev, 0, 3 * n); // reference of the next step's move
     }
 
-    /** Copies the forces on the ghosts received from partner t into {@code block} for their owner. */
+    /**
+     * Sums the forces on the images received from partner t per distinct atom (in image order)
+     * into {@code block} for their owner.
+     */
     public void packReverse(int t, ForceBlock block) {
-        int m = ghostCount[t];
-        block.ensureCapacity(m);
-        block.count = m;
-        System.arraycopy(atoms.f(), 3 * (atoms.size() + ghostStart[t]), block.f, 0, 3 * m);
+        int m = ghostCount[t], u = distinctFrom[t];
+        block.ensureCapacity(u);
+        block.count = u;
+        double[] out = block.f, f = atoms.f();
+        Arrays.fill(out, 0, 3 * u, 0.0);
+        int[] e = expansionFrom[t];
+        int o = 3 * (atoms.size() + ghostStart[t]);
+        for (int k = 0; k < m; k++) {
+            int d = 3 * e[4 * k], src = o + 3 * k;
+            out[d] += f[src];
+            out[d + 1] += f[src + 1];
+            out[d + 2] += f[src + 2];
+        }
     }
 
     /**
@@ -404,11 +450,11 @@ public final class Subdomain {
                 continue;
             }
             ForceBlock b = fromPartner[t];
-            if (b == null || b.count != m) {
+            if (b == null || b.count != plan.distinct(t)) {
                 throw new IllegalStateException("subdomain " + index + ": reverse forces from " + t + " hold "
-                    + (b == null ? "nothing" : b.count + " atoms") + ", expected " + m);
+                    + (b == null ? "nothing" : b.count + " atoms") + ", expected " + plan.distinct(t));
             }
-            plan.fold3(t, b.f, 0, f);
+            plan.foldDistinct(t, b.f, f);
         }
     }
 
