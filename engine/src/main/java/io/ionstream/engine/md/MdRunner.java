@@ -65,6 +65,20 @@ public final class MdRunner {
         for (long s = 0; s < steps; s++) step();
     }
 
+    /**
+     * Steps until the integrator reports {@link Integrator#converged} (minimisers) or
+     * {@code maxSteps} steps were taken; returns the number of steps taken.
+     */
+    public long runUntilConverged(long maxSteps) {
+        if (!ready) setup();
+        long s = 0;
+        while (s < maxSteps && !integrator.converged(globals)) {
+            step();
+            s++;
+        }
+        return s;
+    }
+
     private void collect() {
         sums.clear();
         sums.potentialEnergy = forces.energy();

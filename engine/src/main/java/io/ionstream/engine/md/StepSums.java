@@ -6,7 +6,8 @@ import java.util.Arrays;
  * The global sums one MD step needs, reduced over all atoms (or over subdomains as partial sums
  * in a fixed order): twice the kinetic-energy tensor Σ m v_a v_b (eV, LAMMPS order xx, yy, zz,
  * xy, xz, yz), the virial (eV), the potential energy, the atom count, and a free vector of
- * observable partial sums that rides along in the same message.
+ * observable partial sums that rides along in the same message, plus the stepper's own sums and
+ * maxima.
  */
 public final class StepSums {
     public final double[] mvv = new double[6];
@@ -14,6 +15,13 @@ public final class StepSums {
     public double potentialEnergy;
     public long atoms;
     public double[] extra = new double[0];
+    /**
+     * Partial sums the stepper itself needs (a minimiser's dot products such as F·v, F·F),
+     * summed like the rest; kept apart from {@link #extra}, which belongs to observables.
+     */
+    public double[] stepper = new double[0];
+    /** Partial maxima the stepper needs (largest force component ...), combined by max. */
+    public double[] stepperMax = new double[0];
 
     public void clear() {
         Arrays.fill(mvv, 0);
@@ -21,6 +29,8 @@ public final class StepSums {
         potentialEnergy = 0;
         atoms = 0;
         Arrays.fill(extra, 0);
+        Arrays.fill(stepper, 0);
+        Arrays.fill(stepperMax, 0);
     }
 
     /** Adds another partial sum into this one. */
@@ -33,6 +43,19 @@ public final class StepSums {
         atoms += o.atoms;
         if (o.extra.length > extra.length) extra = Arrays.copyOf(extra, o.extra.length);
         for (int k = 0; k < o.extra.length; k++) extra[k] += o.extra[k];
+        if (o.stepper.length > stepper.length) stepper = Arrays.copyOf(stepper, o.stepper.length);
+        for (int k = 0; k < o.stepper.length; k++) stepper[k] += o.stepper[k];
+        if (o.stepperMax.length > stepperMax.length) stepperMax = Arrays.copyOf(stepperMax, o.stepperMax.length);
+        for (int k = 0; k < o.stepperMax.length; k++) stepperMax[k] = Math.max(stepperMax[k], o.stepperMax[k]);
+    }
+
+    /**
+     * Makes {@link #stepper} hold at least {@code sums} and {@link #stepperMax} at least
+     * {@code maxima} entries (allocates only when growing; contents are cleared by {@link #clear()}).
+     */
+    public void ensureStepper(int sums, int maxima) {
+        if (stepper.length < sums) stepper = new double[sums];
+        if (stepperMax.length < maxima) stepperMax = new double[maxima];
     }
 
     public void copyFrom(StepSums o) {

@@ -18,6 +18,11 @@ public final class AtomSystem {
     private int[] image, type;
     private long[] id;
     private final double[] massByType;
+    // named extra per-atom arrays (minimiser state ...): carried by add, permute, copy, ensureCapacity
+    private String[] extraNames = new String[0];
+    private int[] extraStrides = new int[0];
+    private double[][] extraArrays = new double[0][];
+    private double[] extraScratch = new double[0];
 
     public AtomSystem(SpeciesTable species, Box box, int capacity) {
         this.species = species;
@@ -69,6 +74,9 @@ public final class AtomSystem {
         type[n] = t;
         id[n] = n + 1;
         q[n] = 0;
+        for (int e = 0; e < extraArrays.length; e++) {
+            Arrays.fill(extraArrays[e], extraStrides[e] * n, extraStrides[e] * (n + 1), 0.0);
+        }
         return n++;
     }
 
@@ -82,6 +90,67 @@ public final class AtomSystem {
         type = Arrays.copyOf(type, cap);
         id = Arrays.copyOf(id, cap);
         q = Arrays.copyOf(q, cap);
+        for (int e = 0; e < extraArrays.length; e++) extraArrays[e] = Arrays.copyOf(extraArrays[e], extraStrides[e] * cap);
+    }
+
+    /**
+     * The named extra per-atom array ({@code stride} doubles per atom, interleaved like
+     * {@link #x()}), registering it zero-filled on first use. Extra arrays travel with their atoms
+     * through {@link #permute}, {@link #copy} and {@link #ensureCapacity}, so per-atom state such
+     * as a minimiser's search direction survives spatial sorting (and, later, migration).
+     * The returned reference changes when capacity grows: fetch it again in every phase.
+     */
+    public double[] perAtom(String name, int stride) {
+        int e = extraIndex(name);
+        if (e >= 0) {
+            if (extraStrides[e] != stride) {
+                throw new IllegalArgumentException("per-atom array '" + name + "' has stride " + extraStrides[e]
+                    + ", requested " + stride);
+            }
+            return extraArrays[e];
+        }
+        if (stride < 1) throw new IllegalArgumentException("per-atom array '" + name + "': stride must be >= 1, got " + stride);
+        int k = extraNames.length;
+        extraNames = Arrays.copyOf(extraNames, k + 1);
+        extraStrides = Arrays.copyOf(extraStrides, k + 1);
+        extraArrays = Arrays.copyOf(extraArrays, k + 1);
+        extraNames[k] = name;
+        extraStrides[k] = stride;
+        extraArrays[k] = new double[stride * type.length];
+        return extraArrays[k];
+    }
+
+    /** The named extra per-atom array; throws naming the registered ones when absent. */
+    public double[] perAtom(String name) {
+        int e = extraIndex(name);
+        if (e < 0) {
+            throw new IllegalArgumentException("no per-atom array '" + name + "' (registered: "
+                + String.join(", ", extraNames) + ")");
+        }
+        return extraArrays[e];
+    }
+
+    public boolean hasPerAtom(String name) { return extraIndex(name) >= 0; }
+
+    /** Drops a named extra per-atom array (no-op when absent). */
+    public void removePerAtom(String name) {
+        int e = extraIndex(name);
+        if (e < 0) return;
+        int k = extraNames.length - 1;
+        extraNames[e] = extraNames[k];
+        extraStrides[e] = extraStrides[k];
+        extraArrays[e] = extraArrays[k];
+        extraNames = Arrays.copyOf(extraNames, k);
+        extraStrides = Arrays.copyOf(extraStrides, k);
+        extraArrays = Arrays.copyOf(extraArrays, k);
+    }
+
+    /** Names of the registered extra per-atom arrays. */
+    public String[] perAtomNames() { return extraNames.clone(); }
+
+    private int extraIndex(String name) {
+        for (int e = 0; e < extraNames.length; e++) if (extraNames[e].equals(name)) return e;
+        return -1;
     }
 
     /** Unwrapped position of atom i into {@code out[o..o+2]}. */
@@ -117,6 +186,13 @@ public final class AtomSystem {
         System.arraycopy(scratch, 0, q, 0, n);
         for (int k = 0; k < n; k++) scratchLong[k] = id[order[k]];
         System.arraycopy(scratchLong, 0, id, 0, n);
+        for (int e = 0; e < extraArrays.length; e++) {
+            int st = extraStrides[e];
+            double[] a = extraArrays[e];
+            if (extraScratch.length < st * n) extraScratch = new double[st * n + (st * n >> 3)];
+            for (int k = 0; k < n; k++) System.arraycopy(a, st * order[k], extraScratch, st * k, st);
+            System.arraycopy(extraScratch, 0, a, 0, st * n);
+        }
     }
 
     private void permute3(double[] a, int[] order, double[] scratch) {
@@ -157,6 +233,10 @@ public final class AtomSystem {
         System.arraycopy(type, 0, c.type, 0, n);
         System.arraycopy(id, 0, c.id, 0, n);
         System.arraycopy(q, 0, c.q, 0, n);
+        for (int e = 0; e < extraArrays.length; e++) {
+            double[] a = c.perAtom(extraNames[e], extraStrides[e]);
+            System.arraycopy(extraArrays[e], 0, a, 0, extraStrides[e] * n);
+        }
         return c;
     }
 

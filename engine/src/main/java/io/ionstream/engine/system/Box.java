@@ -64,9 +64,10 @@ public final class Box {
 
     public void set(double xlo, double ylo, double zlo, double lx, double ly, double lz,
                     double xy, double xz, double yz) {
-        double[] all = {xlo, ylo, zlo, lx, ly, lz, xy, xz, yz};
-        for (double v : all) {
-            if (!Double.isFinite(v)) throw new IllegalArgumentException("box parameter is not finite: " + v);
+        // a plain sum is finite only if every term is (called twice per NPT step: no array here)
+        if (!Double.isFinite(xlo + ylo + zlo + lx + ly + lz + xy + xz + yz)) {
+            throw new IllegalArgumentException("box parameters must be finite, got origin (" + xlo + ", " + ylo + ", "
+                + zlo + "), lengths " + lx + " x " + ly + " x " + lz + ", tilts " + xy + ", " + xz + ", " + yz);
         }
         if (!(lx > 0 && ly > 0 && lz > 0)) {
             throw new IllegalArgumentException("box edge lengths must be positive, got " + lx + " x " + ly + " x " + lz);

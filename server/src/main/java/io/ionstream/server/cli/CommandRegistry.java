@@ -11,6 +11,7 @@ final class CommandRegistry {
             new BenchCommand(),
             new BuildCommand(),
             new RunCommand(),
+            new DemoCommand(),
             new VersionCommand()
         );
     }
