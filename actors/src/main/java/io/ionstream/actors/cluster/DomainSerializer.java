@@ -150,12 +150,14 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
     }
 
     private static int atomsSize(AtomBlock b) {
-        // x, v, f (3 doubles each), image (3 ints), type (int), id (long), q (double)
-        return 4 + b.count * (72 + 12 + 4 + 8 + 8);
+        // x, v, f (3 doubles each), image (3 ints), type (int), id (long), q (double); extra arrays
+        int s = 4 + b.count * (72 + 12 + 4 + 8 + 8) + 4;
+        for (int e = 0; e < b.extra.length; e++) s += Wire.stringSize(b.extraNames[e]) + 4 + 8 * b.extraStrides[e] * b.count;
+        return s;
     }
 
     private static int sumsSize(StepSums s) {
-        return 96 + 8 + 8 + 4 + 8 * s.extra.length;
+        return 96 + 8 + 8 + 12 + 8 * (s.extra.length + s.stepper.length + s.stepperMax.length);
     }
 
     private static int speciesSize(SpeciesTable t) {
@@ -296,6 +298,12 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
         w.ints(b.type, n);
         w.longs(b.id, n);
         w.doubles(b.q, n);
+        w.i32(b.extra.length);
+        for (int e = 0; e < b.extra.length; e++) {
+            w.string(b.extraNames[e]);
+            w.i32(b.extraStrides[e]);
+            w.doubles(b.extra[e], b.extraStrides[e] * n);
+        }
     }
 
     private static void writeSums(StepSums s, Wire.Out w) {
@@ -304,6 +312,8 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
         w.f64(s.potentialEnergy);
         w.i64(s.atoms);
         w.doubleArray(s.extra);
+        w.doubleArray(s.stepper);
+        w.doubleArray(s.stepperMax);
     }
 
     private static void writeBox(Box b, Wire.Out w) {
@@ -395,6 +405,19 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
         b.type = r.ints(n);
         b.id = r.longs(n);
         b.q = r.doubles(n);
+        int ne = r.count(8, "extra array");
+        b.extraNames = new String[ne];
+        b.extraStrides = new int[ne];
+        b.extra = new double[ne][];
+        for (int e = 0; e < ne; e++) {
+            b.extraNames[e] = r.string();
+            int stride = r.i32();
+            if (stride < 1 || (long) stride * n * 8 > r.buf.remaining()) {
+                throw new IllegalArgumentException("damaged message: extra array '" + b.extraNames[e] + "' of stride " + stride);
+            }
+            b.extraStrides[e] = stride;
+            b.extra[e] = r.doubles(stride * n);
+        }
         return b;
     }
 
@@ -406,6 +429,8 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
         s.potentialEnergy = r.f64();
         s.atoms = r.i64();
         s.extra = r.doubleArray();
+        s.stepper = r.doubleArray();
+        s.stepperMax = r.doubleArray();
         return s;
     }
 

@@ -23,8 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * reduction and every ghost list is assembled in a fixed order whatever the placement.
  */
 class ClusterRunTest {
+    // NPT: the cell and the barostat state travel in globals, the cell changes every step
     private static final ModelSpec ARGON = new ModelSpec("argon.lmp",
-        "pair_style lj/cut 8.5\npair_coeff * * 0.0104 3.4\n", IntegratorSpec.nve(0.005));
+        "pair_style lj/cut 8.5\npair_coeff * * 0.0104 3.4\n", IntegratorSpec.npt(0.005, 300, 0.1, 5000, 0.5));
 
     @ParameterizedTest(name = "{0} nodes")
     @ValueSource(ints = {2, 3})

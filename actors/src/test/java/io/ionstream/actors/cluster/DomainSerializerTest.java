@@ -86,6 +86,11 @@ class DomainSerializerTest {
             b.id[i] = r.nextLong();
             b.q[i] = r.nextGaussian();
         }
+        b.extraNames = new String[] {"cg.h", "scalar"};
+        b.extraStrides = new int[] {3, 1};
+        b.extra = new double[][] {new double[3 * (n + 5)], new double[n + 5]};
+        for (int k = 0; k < 3 * n; k++) b.extra[0][k] = r.nextGaussian();
+        for (int k = 0; k < n; k++) b.extra[1][k] = -k;
         return b;
     }
 
@@ -102,6 +107,11 @@ class DomainSerializerTest {
             assertEquals(e.type[i], a.type[i]);
             assertEquals(e.id[i], a.id[i]);
             assertEquals(e.q[i], a.q[i]);
+        }
+        assertArrayEquals(e.extraNames, a.extraNames);
+        assertArrayEquals(e.extraStrides, a.extraStrides);
+        for (int x = 0; x < e.extra.length; x++) {
+            for (int k = 0; k < e.extraStrides[x] * n; k++) assertEquals(e.extra[x][k], a.extra[x][k]);
         }
     }
 
@@ -148,12 +158,16 @@ class DomainSerializerTest {
         s.potentialEnergy = -123.456;
         s.atoms = 1L << 40;
         s.extra = new double[] {3, 4};
+        s.stepper = new double[] {5, 6, 7};
+        s.stepperMax = new double[] {8};
         DomainCoordinator.Report p = roundTrip(new DomainCoordinator.Report(7, 1, s, 0.25, 99L, 0.6, true));
         assertArrayEquals(s.mvv, p.sums().mvv);
         assertArrayEquals(s.virial, p.sums().virial);
         assertEquals(s.potentialEnergy, p.sums().potentialEnergy);
         assertEquals(s.atoms, p.sums().atoms);
         assertArrayEquals(s.extra, p.sums().extra);
+        assertArrayEquals(s.stepper, p.sums().stepper);
+        assertArrayEquals(s.stepperMax, p.sums().stepperMax);
         assertEquals(0.25, p.hint());
         assertEquals(99L, p.violationId());
         assertArrayEquals(new double[] {9}, roundTrip(new SubdomainActor.Finish(new double[] {9})).globals());

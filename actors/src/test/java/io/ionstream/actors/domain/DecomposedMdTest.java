@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ionstream.actors.testing.TestSystems;
+import io.ionstream.engine.md.Barostat;
+import io.ionstream.engine.md.Integrator;
 import io.ionstream.engine.md.MdRunner;
+import io.ionstream.engine.md.NoseHoover;
+import io.ionstream.engine.md.Thermostat;
+import io.ionstream.engine.min.ConjugateGradient;
+import io.ionstream.engine.min.MinimizeSettings;
 import io.ionstream.engine.md.VelocityVerlet;
 import io.ionstream.engine.neighbor.NeighborSettings;
 import io.ionstream.actors.testing.SquareRootDensity;
@@ -108,5 +114,68 @@ class DecomposedMdTest {
         assertEquals(serial.potentialEnergy(), r.last().potentialEnergy(), 1e-9 * Math.abs(serial.potentialEnergy()));
         assertEquals(serial.kineticEnergy(), r.last().kineticEnergy(), 1e-9 * serial.kineticEnergy());
         Trajectories.assertSameState(serial.system(), r.system(), 1e-9);
+    }
+
+    @ParameterizedTest(name = "{0} subdomains")
+    @ValueSource(ints = {1, 2, 3, 8, 12})
+    void nvtTrajectoryMatchesThePlainEngineAfter100Steps(int subdomains) throws Exception {
+        AtomSystem sys = TestSystems.argonCrystal(4, 300, 12);
+        NeighborSettings ns = NeighborSettings.withSkin(0.6);
+        java.util.function.Supplier<Integrator> nvt = () -> NoseHoover.nvt(0.005, Thermostat.at(150, 0.1));
+        MdRunner serial = new MdRunner(sys.copy(), TestSystems.argon(), nvt.get(), ns);
+        serial.run(100);
+        DomainResult r = run(new DomainJob(sys, ModelFactory.of(TestSystems::argon, nvt), ns, 100, subdomains, 100));
+        assertEquals(serial.potentialEnergy(), r.last().potentialEnergy(), 1e-9 * Math.abs(serial.potentialEnergy()));
+        assertEquals(serial.kineticEnergy(), r.last().kineticEnergy(), 1e-9 * serial.kineticEnergy());
+        assertEquals(serial.conservedEnergy(), r.last().conserved(), 1e-9 * Math.abs(serial.conservedEnergy()));
+        Trajectories.assertSameState(serial.system(), r.system(), 1e-9);
+    }
+
+    @ParameterizedTest(name = "{0} subdomains")
+    @ValueSource(ints = {1, 2, 3, 8, 12})
+    void nptTrajectoryAndCellMatchThePlainEngineAfter100Steps(int subdomains) throws Exception {
+        AtomSystem sys = TestSystems.argonCrystal(4, 200, 13);
+        NeighborSettings ns = NeighborSettings.withSkin(0.8);
+        // a strong pressure so that the cell visibly shrinks within 100 steps
+        java.util.function.Supplier<Integrator> npt =
+            () -> NoseHoover.npt(0.005, Thermostat.at(200, 0.1), Barostat.iso(20000, 20000, 0.5));
+        MdRunner serial = new MdRunner(sys.copy(), TestSystems.argon(), npt.get(), ns);
+        serial.run(100);
+        DomainResult r = run(new DomainJob(sys, ModelFactory.of(TestSystems::argon, npt), ns, 100, subdomains, 100));
+        double v0 = sys.box().volume(), v = serial.system().box().volume();
+        assertTrue(v < 0.99 * v0, "the cell shrank: " + v0 + " -> " + v);
+        assertEquals(v, r.system().box().volume(), 1e-9 * v);
+        assertEquals(v, r.last().volume(), 1e-9 * v, "the coordinator followed the cell");
+        assertEquals(serial.potentialEnergy(), r.last().potentialEnergy(), 1e-9 * Math.abs(serial.potentialEnergy()));
+        assertEquals(serial.conservedEnergy(), r.last().conserved(), 1e-9 * Math.abs(serial.conservedEnergy()));
+        assertEquals(serial.pressure(), r.last().pressure(), 1e-7 * Math.abs(serial.pressure()) + 1e-6);
+        Trajectories.assertSameState(serial.system(), r.system(), 1e-9);
+    }
+
+    @ParameterizedTest(name = "{0} subdomains")
+    @ValueSource(ints = {1, 3, 8})
+    void conjugateGradientWithPerAtomStateReachesThePlainEnginesMinimum(int subdomains) throws Exception {
+        // CG keeps its search direction in extra per-atom arrays: they migrate with their atoms.
+        // Near convergence its line search compares energies that differ by round-off, so the
+        // iteration count is not reproducible across decompositions; the minimum is.
+        // a crystal near its equilibrium lattice, displaced: one minimum, the perfect lattice
+        AtomSystem sys = TestSystems.fcc(SpeciesTable.of("Ar"), 4, 4, 4, 5.25, 0.2, 0, 14, null);
+        NeighborSettings ns = NeighborSettings.withSkin(0.3);
+        java.util.function.Supplier<Integrator> cg =
+            () -> new ConjugateGradient(MinimizeSettings.of(0, 1e-5, 3000, 6000).withDmax(0.3));
+        MdRunner serial = new MdRunner(sys.copy(), TestSystems.argon(), cg.get(), ns);
+        long steps = serial.runUntilConverged(3000);
+        DomainResult r = run(new DomainJob(sys, ModelFactory.of(TestSystems::argon, cg), ns, 3000, subdomains, 3000));
+        assertTrue(steps < 3000 && r.steps() < 3000, "both converged: " + steps + ", " + r.steps() + " iterations");
+        assertTrue(r.rebuilds() > 1, "atoms moved enough to rebuild and migrate: " + r.rebuilds());
+        assertTrue(r.system().hasPerAtom(ConjugateGradient.DIRECTION), "the search direction came back with the atoms");
+        assertEquals(serial.potentialEnergy(), r.last().potentialEnergy(), 1e-10 * Math.abs(serial.potentialEnergy()));
+        double[] a = new double[3], b = new double[3];
+        AtomSystem ref = serial.system(), got = r.system();
+        for (int i = 0; i < ref.size(); i++) {
+            ref.unwrapped(i, a, 0);
+            got.unwrapped(got.indexOfId(ref.id()[i]), b, 0);
+            for (int d = 0; d < 3; d++) assertEquals(a[d], b[d], 1e-4, "position of atom id " + ref.id()[i] + " (Å)");
+        }
     }
 }

@@ -34,8 +34,9 @@ final class RunCommand implements Command {
     public String help() {
         return """
             Usage: bin/ionstream run --structure FILE --potential FILE [--species Li,P,S,Cl]
-                                     --ensemble nve --temperature T --dt PS --steps N --seed S
-                                     --subdomains N [--nodes N] [--skin Å] [--thermo N]
+                                     --ensemble nve|nvt|npt --temperature T --dt PS --steps N
+                                     --seed S --subdomains N [--nodes N] [--pressure BAR]
+                                     [--tdamp PS] [--pdamp PS] [--skin Å] [--thermo N]
                                      [--output FILE] [--json]
 
             Runs MD with the box split into N subdomains, each an actor that owns its atoms and
@@ -49,8 +50,13 @@ final class RunCommand implements Command {
               --potential FILE   potential: a LAMMPS-style file of pair_style / pair_coeff lines
                                  (e.g. "pair_style lj/cut 8.5" and "pair_coeff * * 0.0104 3.4")
               --species LIST     element of each LAMMPS type, in order (default: from the masses)
-              --ensemble E       nve (default nve)
-              --temperature T    initial velocities: Maxwell-Boltzmann at T K (0: keep the file's)
+              --ensemble E       nve, nvt or npt (Nosé-Hoover chains as LAMMPS fix nvt / fix npt
+                                 iso; default nve)
+              --temperature T    initial velocities: Maxwell-Boltzmann at T K (0: keep the file's);
+                                 the thermostat target for nvt and npt
+              --pressure P       barostat target for npt, bar (default 1)
+              --tdamp PS         thermostat damping time (default 100 time steps)
+              --pdamp PS         barostat damping time (default 1000 time steps)
               --dt PS            time step in ps (default 0.001)
               --steps N          number of steps (default 1000)
               --seed S           seed of the initial velocities (default 1)
@@ -71,7 +77,7 @@ final class RunCommand implements Command {
     @Override
     public Set<String> valueOptions() {
         return Set.of("structure", "potential", "species", "ensemble", "temperature", "dt", "steps", "seed", "subdomains",
-            "nodes", "skin", "thermo", "output");
+            "nodes", "skin", "thermo", "output", "pressure", "tdamp", "pdamp");
     }
 
     @Override
@@ -89,7 +95,13 @@ final class RunCommand implements Command {
         int nodes = (int) args.integer("nodes", 1, 1, 64);
         double skin = args.positive("skin", 1.0);
         int thermo = (int) args.integer("thermo", Math.max(1, steps / 10), 1, Integer.MAX_VALUE);
-        IntegratorSpec integrator = new IntegratorSpec(ensemble, dt, temperature, 0, 0, 0);
+        double tdamp = args.has("tdamp") ? args.positive("tdamp", 1) : 0;
+        double pdamp = args.has("pdamp") ? args.positive("pdamp", 1) : 0;
+        double pressure = args.decimal("pressure", 1.0);
+        if (!ensemble.equals("nve") && !(temperature > 0)) {
+            throw new UsageException("--ensemble " + ensemble + " needs --temperature (the thermostat target, K)");
+        }
+        IntegratorSpec integrator = new IntegratorSpec(ensemble, dt, temperature, tdamp, pressure, pdamp);
         try {
             integrator.build();
         } catch (IllegalArgumentException e) {

@@ -77,6 +77,28 @@ class RunCommandTest {
     }
 
     @Test
+    void nptRunsFollowTheCellLikeThePlainEngine(@TempDir Path dir) throws Exception {
+        AtomSystem sys = crystal();
+        Path data = dir.resolve("argon.data"), pot = dir.resolve("argon.lmp");
+        LammpsData.write(sys, data, LammpsData.Style.ATOMIC);
+        Files.writeString(pot, ARGON);
+        Out o = run("run", "--structure", data.toString(), "--potential", pot.toString(), "--ensemble", "npt",
+            "--temperature", "100", "--pressure", "3000", "--tdamp", "0.1", "--pdamp", "0.5", "--dt", "0.004",
+            "--steps", "50", "--subdomains", "2", "--json");
+        assertEquals(0, o.code(), o.err());
+        JsonNode j = new ObjectMapper().readTree(o.out());
+        AtomSystem ref = LammpsData.read(data, null);
+        Velocities.maxwellBoltzmann(ref, 100, 1);
+        MdRunner serial = new MdRunner(ref, PotentialFiles.parse("argon.lmp", ARGON, ref.species()),
+            io.ionstream.engine.md.NoseHoover.npt(0.004, io.ionstream.engine.md.Thermostat.at(100, 0.1),
+                io.ionstream.engine.md.Barostat.iso(3000, 3000, 0.5)), NeighborSettings.withSkin(1.0));
+        serial.run(50);
+        assertEquals(serial.system().box().volume(), j.get("volume").asDouble(), 1e-9 * serial.system().box().volume());
+        assertEquals(serial.conservedEnergy(), j.get("conserved_energy").asDouble(), 1e-9 * Math.abs(serial.conservedEnergy()));
+        assertEquals(serial.totalEnergy(), j.get("total_energy").asDouble(), 1e-9 * Math.abs(serial.totalEnergy()));
+    }
+
+    @Test
     void badInputIsReportedWithExitCodes(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("argon.data"), pot = dir.resolve("bad.lmp");
         LammpsData.write(crystal(), data, LammpsData.Style.ATOMIC);
@@ -85,6 +107,9 @@ class RunCommandTest {
         assertEquals(1, o.code());
         assertTrue(o.err().contains("bad.lmp:2") && o.err().contains("sigma"), o.err());
 
+        o = run("run", "--structure", data.toString(), "--potential", pot.toString(), "--ensemble", "nvt");
+        assertEquals(2, o.code());
+        assertTrue(o.err().contains("--temperature"), o.err());
         o = run("run", "--structure", data.toString(), "--potential", pot.toString(), "--ensemble", "nph");
         assertEquals(2, o.code());
         assertTrue(o.err().contains("nph"), o.err());

@@ -29,7 +29,10 @@ public final class Decomposition {
         }
         wrapped.wrapAll();
         AtomBlock[] parts = new AtomBlock[grid.count()];
-        for (int t = 0; t < parts.length; t++) parts[t] = new AtomBlock(n / parts.length + 16);
+        for (int t = 0; t < parts.length; t++) {
+            parts[t] = new AtomBlock(n / parts.length + 16);
+            parts[t].clear(wrapped);
+        }
         double[] s = new double[3];
         for (int i = 0; i < n; i++) {
             box.toFractional(x[3 * i], x[3 * i + 1], x[3 * i + 2], s, 0);
@@ -47,8 +50,8 @@ public final class Decomposition {
 
     /**
      * The full system after a run: a copy of {@code original} (same atom order) with positions,
-     * velocities, forces and image flags taken from the subdomains' final atoms, matched by id, and the
-     * final cell.
+     * velocities, forces, image flags and extra per-atom arrays taken from the subdomains' final
+     * atoms, matched by id, and the final cell.
      */
     public static AtomSystem gather(AtomSystem original, Box finalBox, AtomBlock[] parts) {
         AtomSystem out = original.copy();
@@ -65,6 +68,10 @@ public final class Decomposition {
                 System.arraycopy(b.f, 3 * k, out.f(), 3 * i, 3);
                 System.arraycopy(b.image, 3 * k, out.image(), 3 * i, 3);
                 out.q()[i] = b.q[k];
+                for (int e = 0; e < b.extra.length; e++) {
+                    int st = b.extraStrides[e];
+                    System.arraycopy(b.extra[e], st * k, out.perAtom(b.extraNames[e], st), st * i, st);
+                }
                 seen++;
             }
         }

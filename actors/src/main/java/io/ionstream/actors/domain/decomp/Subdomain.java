@@ -217,7 +217,7 @@ public final class Subdomain {
         for (int t : partners) {
             allowed[t] = true;
             if (outgoing[t] == null) outgoing[t] = new AtomBlock(16);
-            outgoing[t].clear();
+            outgoing[t].clear(atoms);
         }
         ensureScratch(n);
         int keep = 0, leave = 0;
@@ -497,9 +497,10 @@ public final class Subdomain {
 
     // ---------------------------------------------------------------- gather
 
-    /** Appends every local atom to {@code block}. */
+    /** Fills {@code block} with every local atom. */
     public void export(AtomBlock block) {
-        block.ensureCapacity(block.count + atoms.size());
+        block.clear(atoms);
+        block.ensureCapacity(atoms.size());
         for (int i = 0, n = atoms.size(); i < n; i++) block.append(atoms, i);
     }
 
@@ -514,12 +515,14 @@ public final class Subdomain {
         if (frac.length < 3 * n) frac = new double[3 * (n + (n >> 2) + 16)];
     }
 
-    /** Positions, velocities, forces, image flags and cell as of the start of a step. */
+    /** Positions, velocities, forces, image flags, extra per-atom arrays and cell as of the start of a step. */
     private static final class Snapshot {
         private int n = -1;
         private double[] x = new double[0], v = new double[0], f = new double[0];
         private int[] image = new int[0];
         private Box box;
+        private String[] extraNames = new String[0];
+        private double[][] extra = new double[0][];
 
         void save(AtomSystem s) {
             n = s.size();
@@ -536,6 +539,17 @@ public final class Subdomain {
             System.arraycopy(s.image(), 0, image, 0, 3 * n);
             if (box == null) box = s.box().copy();
             else box.setFrom(s.box());
+            String[] names = s.perAtomNames();
+            if (!Arrays.equals(names, extraNames)) {
+                extraNames = names;
+                extra = new double[names.length][0];
+            }
+            for (int e = 0; e < names.length; e++) {
+                double[] a = s.perAtom(names[e]);
+                int len = a.length / s.type().length * n;
+                if (extra[e].length < len) extra[e] = new double[len + (len >> 3) + 1];
+                System.arraycopy(a, 0, extra[e], 0, len);
+            }
         }
 
         void restore(AtomSystem s) {
@@ -545,6 +559,10 @@ public final class Subdomain {
             System.arraycopy(f, 0, s.f(), 0, 3 * n);
             System.arraycopy(image, 0, s.image(), 0, 3 * n);
             s.box().setFrom(box);
+            for (int e = 0; e < extraNames.length; e++) {
+                double[] a = s.perAtom(extraNames[e]);
+                System.arraycopy(extra[e], 0, a, 0, a.length / s.type().length * n);
+            }
         }
     }
 }
