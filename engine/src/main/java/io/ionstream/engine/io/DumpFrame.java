@@ -3,10 +3,18 @@ package io.ionstream.engine.io;
 import io.ionstream.engine.system.Box;
 
 /**
- * One frame of a LAMMPS custom dump: the timestep, the cell, the column names and the values
- * row-major ({@code values[atom * columns.length + column]}).
+ * One frame of a LAMMPS custom dump: the timestep, the cell, the column names and the numeric
+ * values row-major ({@code values[atom * columns.length + column]}). The text column
+ * {@code element} is kept in {@code elements} (its numeric values are NaN); {@code time} is the
+ * {@code ITEM: TIME} value (ps in metal units) or NaN when the dump has none.
  */
-public record DumpFrame(long timestep, Box box, String[] columns, double[] values, int atoms) {
+public record DumpFrame(long timestep, Box box, String[] columns, double[] values, int atoms, double time,
+                        String[] elements) {
+
+    /** A frame without time or element column. */
+    public DumpFrame(long timestep, Box box, String[] columns, double[] values, int atoms) {
+        this(timestep, box, columns, values, atoms, Double.NaN, null);
+    }
 
     /** Index of a column by name, or -1. */
     public int columnIndex(String name) {

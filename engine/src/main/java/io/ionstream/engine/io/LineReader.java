@@ -1,8 +1,11 @@
 package io.ionstream.engine.io;
 
 import java.io.BufferedReader;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.util.zip.ZipException;
 
 /**
  * Line-oriented reading with the position kept for error messages, and number parsing that
@@ -16,6 +19,8 @@ public final class LineReader implements AutoCloseable {
     private final String source;
     private int line;
     private String pushedBack;
+    private final char[] buf = new char[1 << 14];
+    private int pos, len;
 
     public LineReader(BufferedReader in, String source) {
         this.in = in;
@@ -36,19 +41,47 @@ public final class LineReader implements AutoCloseable {
             return s;
         }
         try {
+            // scan our own buffer: a per-character read() is slow, and readLine() would let one
+            // enormous line exhaust memory
             StringBuilder sb = null;
-            int c;
-            // read by hand so that one enormous line cannot exhaust memory
-            while ((c = in.read()) >= 0) {
-                if (c == '\n') break;
-                if (sb == null) sb = new StringBuilder(80);
-                if (sb.length() >= MAX_LINE) throw error("line longer than " + MAX_LINE + " characters");
-                sb.append((char) c);
+            while (true) {
+                if (pos == len) {
+                    len = in.read(buf, 0, buf.length);
+                    pos = 0;
+                    if (len <= 0) {
+                        len = 0;
+                        if (sb == null) return null;
+                        break;
+                    }
+                }
+                int start = pos;
+                while (pos < len && buf[pos] != '\n') pos++;
+                int piece = pos - start;
+                if ((sb == null ? 0 : sb.length()) + piece > MAX_LINE) {
+                    throw new FormatException(source, line + 1, "line longer than " + MAX_LINE + " characters");
+                }
+                if (pos < len) {
+                    pos++; // the newline
+                    String s;
+                    if (sb == null) {
+                        s = new String(buf, start, piece);
+                    } else {
+                        s = sb.append(buf, start, piece).toString();
+                    }
+                    line++;
+                    return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+                }
+                if (sb == null) sb = new StringBuilder(Math.max(80, 2 * piece));
+                sb.append(buf, start, piece);
             }
-            if (c < 0 && sb == null) return null;
             line++;
-            String s = sb == null ? "" : sb.toString();
+            String s = sb.toString();
             return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+        } catch (CharacterCodingException e) {
+            throw new FormatException(source, line + 1, "not UTF-8 text (" + e + "): is this a binary file?", e);
+        } catch (ZipException | EOFException e) {
+            // damaged or truncated gzip data is malformed input, not an I/O failure
+            throw new FormatException(source, line + 1, "corrupt compressed data: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(source + ": " + e.getMessage(), e);
         }
@@ -86,9 +119,25 @@ public final class LineReader implements AutoCloseable {
         return h >= 0 ? s.substring(0, h) : s;
     }
 
+    /** Whitespace-separated fields (split by hand: {@code String.split} compiles a regex per call). */
     public static String[] fields(String s) {
-        String t = s.strip();
-        return t.isEmpty() ? new String[0] : t.split("\\s+");
+        int n = s.length(), count = 0;
+        for (int i = 0; i < n; ) {
+            while (i < n && s.charAt(i) <= ' ') i++;
+            if (i == n) break;
+            count++;
+            while (i < n && s.charAt(i) > ' ') i++;
+        }
+        String[] out = new String[count];
+        int k = 0;
+        for (int i = 0; i < n; ) {
+            while (i < n && s.charAt(i) <= ' ') i++;
+            if (i == n) break;
+            int start = i;
+            while (i < n && s.charAt(i) > ' ') i++;
+            out[k++] = s.substring(start, i);
+        }
+        return out;
     }
 
     public double parseDouble(String field, String what) {

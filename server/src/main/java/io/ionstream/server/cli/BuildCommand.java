@@ -1,6 +1,8 @@
 package io.ionstream.server.cli;
 
-import io.ionstream.engine.io.LammpsData;
+import io.ionstream.engine.io.FileFormat;
+import io.ionstream.engine.io.FormatException;
+import io.ionstream.engine.io.StructureFiles;
 import io.ionstream.engine.structure.AnionConfiguration;
 import io.ionstream.engine.structure.AnionDisorderSpec;
 import io.ionstream.engine.structure.BuiltStructure;
@@ -31,8 +33,9 @@ final class BuildCommand implements Command {
 
             Builds a structure, prints its report (composition, formula units, formal charge, cell,
             density, shortest distances, and what the builder did: disorder, removed atoms, strain)
-            and writes it to FILE (format from the extension: .data / .lmp = LAMMPS data, atomic
-            style). Without -o only the report is printed. Same seed, same structure.
+            and writes it to FILE (format from the name: .xyz/.extxyz, POSCAR/CONTCAR/.vasp,
+            .data/.lmp = LAMMPS data, .dump; .gz compresses). Without -o only the report is printed.
+            Same seed, same structure.
 
             Presets:
             """);
@@ -70,7 +73,7 @@ final class BuildCommand implements Command {
               --json                 print the report as JSON
 
             Examples:
-              bin/ionstream build li6ps5cl --supercell 4,4,4 --disorder 0.5 --seed 7 -o lpsc.data
+              bin/ionstream build li6ps5cl --supercell 4,4,4 --disorder 0.5 --seed 7 -o lpsc.xyz
               bin/ionstream build gb-sigma5-001 -o sigma5.data
               bin/ionstream build interface-model-I --json -o model1.data
             """);
@@ -171,19 +174,21 @@ final class BuildCommand implements Command {
         return out;
     }
 
-    /**
-     * The output format from the extension. Only LAMMPS data for now: the extxyz / POSCAR / CIF /
-     * dump writers arrive with the formats work ({@code StructureFiles}) and will plug in here.
-     */
+    /** Writes in the format the file name names (see {@code StructureFiles}). */
     private static void write(AtomSystem sys, Path out) {
-        LammpsData.write(sys, out, LammpsData.Style.ATOMIC);
+        StructureFiles.write(sys, out);
     }
 
     private static void checkWritable(Path out) {
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!(name.endsWith(".data") || name.endsWith(".lmp"))) {
-            throw new UsageException("cannot tell the format of '" + out + "': use .data or .lmp (LAMMPS data); "
-                + "extxyz, POSCAR and CIF output are not available in this build yet");
+        FileFormat format;
+        try {
+            format = FileFormat.of(out);
+        } catch (FormatException e) {
+            throw new UsageException(e.problem());
+        }
+        if (format == FileFormat.CIF || format == FileFormat.XDATCAR || format == FileFormat.MLIP_CFG) {
+            throw new UsageException("cannot write " + format.description() + " ('" + out + "'); write .xyz/.extxyz, "
+                + "POSCAR/.vasp, .data/.lmp or .dump");
         }
         Path dir = out.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) throw new UsageException("output folder " + dir + " does not exist");

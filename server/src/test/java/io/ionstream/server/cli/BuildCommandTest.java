@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ionstream.engine.io.LammpsData;
+import io.ionstream.engine.io.StructureFiles;
 import io.ionstream.engine.system.AtomSystem;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -61,6 +62,18 @@ class BuildCommandTest {
     }
 
     @Test
+    void writesEveryStructureFormatByItsName() {
+        for (String name : new String[] {"licl.xyz", "POSCAR", "licl.vasp", "licl.dump", "licl.data.gz"}) {
+            Path file = dir.resolve(name);
+            Run r = run("build", "licl", "--supercell", "2,2,2", "-o", file.toString());
+            assertEquals(0, r.code(), name + ": " + r.err());
+            AtomSystem back = StructureFiles.read(file, new String[] {"Li", "Cl"});
+            assertEquals(64, back.size(), name);
+            assertEquals("Li32 Cl32", back.formula(), name);
+        }
+    }
+
+    @Test
     void usageErrorsExitWithTwoAndSayWhy() {
         Run unknown = run("build", "nacl");
         assertEquals(2, unknown.code());
@@ -71,6 +84,9 @@ class BuildCommandTest {
         Run format = run("build", "licl", "-o", dir.resolve("x.unknown").toString());
         assertEquals(2, format.code());
         assertTrue(format.err().contains("format"), format.err());
+        Run readOnly = run("build", "licl", "-o", dir.resolve("x.cif").toString());
+        assertEquals(2, readOnly.code());
+        assertTrue(readOnly.err().contains("cannot write CIF"), readOnly.err());
         assertEquals(2, run("build", "li6ps5cl", "--supercell", "1,2").code());
         assertEquals(2, run("build", "li6ps5cl", "--disorder", "0.5", "--configuration", "25").code());
         assertEquals(2, run("build", "gb-sigma3-112", "--variant", "sideways").code());
