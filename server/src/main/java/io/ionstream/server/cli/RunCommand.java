@@ -7,7 +7,7 @@ import io.ionstream.actors.domain.DomainRun;
 import io.ionstream.actors.domain.IntegratorSpec;
 import io.ionstream.actors.domain.ModelSpec;
 import io.ionstream.actors.domain.ThermoSample;
-import io.ionstream.engine.io.LammpsData;
+import io.ionstream.engine.io.StructureFiles;
 import io.ionstream.engine.md.Velocities;
 import io.ionstream.engine.neighbor.NeighborSettings;
 import io.ionstream.engine.potential.PotentialFiles;
@@ -46,10 +46,11 @@ final class RunCommand implements Command {
             and talk over TCP.
 
             Options:
-              --structure FILE   initial structure (LAMMPS data file, atomic or charge style)
+              --structure FILE   initial structure; the format follows the name (LAMMPS data .data/.lmp,
+                                 extxyz .xyz, POSCAR, CIF, single-frame dump)
               --potential FILE   potential: a LAMMPS-style file of pair_style / pair_coeff lines
                                  (e.g. "pair_style lj/cut 8.5" and "pair_coeff * * 0.0104 3.4")
-              --species LIST     element of each LAMMPS type, in order (default: from the masses)
+              --species LIST     the species in type order (LAMMPS types 1..n; see the formats)
               --ensemble E       nve, nvt or npt (Nosé-Hoover chains as LAMMPS fix nvt / fix npt
                                  iso; default nve)
               --temperature T    initial velocities: Maxwell-Boltzmann at T K (0: keep the file's);
@@ -64,7 +65,7 @@ final class RunCommand implements Command {
               --nodes M          spread the subdomains over M loopback cluster nodes (default 1)
               --skin Å           neighbour-list skin (default 1.0)
               --thermo N         thermo output every N steps (default: 10 lines per run)
-              --output FILE      write the final structure as a LAMMPS data file
+              --output FILE      write the final structure (format from the name)
               --json             print the result as JSON: steps, potential_energy,
                                  kinetic_energy, total_energy (final step, eV), atom_steps_per_s …
 
@@ -109,7 +110,7 @@ final class RunCommand implements Command {
         }
 
         String[] symbols = args.has("species") ? args.required("species").split(",") : null;
-        AtomSystem sys = LammpsData.read(structure, symbols);
+        AtomSystem sys = StructureFiles.read(structure, symbols);
         String text = Files.readString(potential, StandardCharsets.UTF_8);
         ModelSpec model = new ModelSpec(potential.getFileName().toString(), text, integrator);
         PotentialFiles.parse(potential.toString(), text, sys.species()); // report file errors with the full path, before starting actors
@@ -128,7 +129,7 @@ final class RunCommand implements Command {
                 r = cluster.run(job, s -> progress(bar, s), Duration.ofDays(365));
             }
         }
-        if (args.has("output")) LammpsData.write(r.system(), Path.of(args.required("output")), LammpsData.Style.ATOMIC);
+        if (args.has("output")) StructureFiles.write(r.system(), Path.of(args.required("output")));
 
         ThermoSample last = r.last();
         if (json) {
