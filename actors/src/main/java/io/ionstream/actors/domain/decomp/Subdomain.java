@@ -122,12 +122,17 @@ public final class Subdomain {
         double[] x = atoms.x();
         double d2max = 0, m2max = 0;
         for (int k = 0, n3 = 3 * atoms.size(); k < n3; k += 3) {
-            double dx = x[k] - xhold[k], dy = x[k + 1] - xhold[k + 1], dz = x[k + 2] - xhold[k + 2];
+            double x0 = x[k], x1 = x[k + 1], x2 = x[k + 2];
+            double dx = x0 - xhold[k], dy = x1 - xhold[k + 1], dz = x2 - xhold[k + 2];
             double d2 = dx * dx + dy * dy + dz * dz;
             if (d2 > d2max) d2max = d2;
-            double mx = x[k] - xprev[k], my = x[k + 1] - xprev[k + 1], mz = x[k + 2] - xprev[k + 2];
+            double mx = x0 - xprev[k], my = x1 - xprev[k + 1], mz = x2 - xprev[k + 2];
             double m2 = mx * mx + my * my + mz * mz;
             if (m2 > m2max) m2max = m2;
+            // the next step's move is measured from here (a rebuild, which wraps, sets it again)
+            xprev[k] = x0;
+            xprev[k + 1] = x1;
+            xprev[k + 2] = x2;
         }
         maxDisplacement = Math.sqrt(d2max);
         maxMove = Math.sqrt(m2max);
@@ -396,6 +401,7 @@ public final class Subdomain {
                 xprev = new double[xhold.length];
             }
             System.arraycopy(x, 0, xhold, 0, 3 * n);
+            System.arraycopy(x, 0, xprev, 0, 3 * n);
             maxDisplacement = 0; // the new reference
             haveReference = true;
             builds++;
@@ -411,7 +417,6 @@ public final class Subdomain {
         ctx.full = full;
         out.reset(atoms.f(), nall, false);
         field.compute(ctx, out);
-        System.arraycopy(x, 0, xprev, 0, 3 * n); // reference of the next step's move
     }
 
     /**
@@ -515,11 +520,14 @@ public final class Subdomain {
         if (frac.length < 3 * n) frac = new double[3 * (n + (n >> 2) + 16)];
     }
 
-    /** Positions, velocities, forces, image flags, extra per-atom arrays and cell as of the start of a step. */
+    /**
+     * Positions, velocities, forces, extra per-atom arrays and cell as of the start of a step.
+     * Image flags change only when a rebuild wraps atoms, and a redone step never follows a
+     * rebuild within the step, so they need no copy.
+     */
     private static final class Snapshot {
         private int n = -1;
         private double[] x = new double[0], v = new double[0], f = new double[0];
-        private int[] image = new int[0];
         private Box box;
         private String[] extraNames = new String[0];
         private double[][] extra = new double[0][];
@@ -531,12 +539,10 @@ public final class Subdomain {
                 x = new double[c];
                 v = new double[c];
                 f = new double[c];
-                image = new int[c];
             }
             System.arraycopy(s.x(), 0, x, 0, 3 * n);
             System.arraycopy(s.v(), 0, v, 0, 3 * n);
             System.arraycopy(s.f(), 0, f, 0, 3 * n);
-            System.arraycopy(s.image(), 0, image, 0, 3 * n);
             if (box == null) box = s.box().copy();
             else box.setFrom(s.box());
             String[] names = s.perAtomNames();
@@ -557,7 +563,6 @@ public final class Subdomain {
             System.arraycopy(x, 0, s.x(), 0, 3 * n);
             System.arraycopy(v, 0, s.v(), 0, 3 * n);
             System.arraycopy(f, 0, s.f(), 0, 3 * n);
-            System.arraycopy(image, 0, s.image(), 0, 3 * n);
             s.box().setFrom(box);
             for (int e = 0; e < extraNames.length; e++) {
                 double[] a = s.perAtom(extraNames[e]);
