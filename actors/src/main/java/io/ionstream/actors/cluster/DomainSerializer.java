@@ -168,7 +168,7 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
 
     private static int modelSize(SubdomainActor.Init m) {
         ModelSpec spec = spec(m);
-        return Wire.stringSize(spec.potentialName()) + Wire.stringSize(spec.potentialText())
+        return Wire.stringSize(spec.potentialName()) + 4 + spec.potential().length
             + Wire.stringSize(spec.integratorSpec().ensemble()) + 40;
     }
 
@@ -236,7 +236,7 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 writeAtoms(m.atoms(), w);
                 ModelSpec spec = spec(m);
                 w.string(spec.potentialName());
-                w.string(spec.potentialText());
+                w.bytes(spec.potential());
                 IntegratorSpec is = spec.integratorSpec();
                 w.string(is.ensemble());
                 w.f64(is.dt());
@@ -367,7 +367,8 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 }
                 Box box = readBox(r);
                 AtomBlock atoms = readAtoms(r);
-                String potName = r.string(), potText = r.string();
+                String potName = r.string();
+                byte[] potential = r.bytes();
                 IntegratorSpec is = new IntegratorSpec(r.string(), r.f64(), r.f64(), r.f64(), r.f64(), r.f64());
                 NeighborSettings settings = new NeighborSettings(r.f64(), r.i32(), r.i32(), r.bool(), r.i32());
                 int np = r.count(4, "peer");
@@ -375,7 +376,7 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 for (int i = 0; i < np; i++) peers.add(resolve(r.string()));
                 ActorRef<DomainCoordinator.Command> coordinator = resolve(r.string());
                 yield new SubdomainActor.Init(index, grid, new SpeciesTable(symbols, masses), box, atoms,
-                    new ModelSpec(potName, potText, is), settings, peers, coordinator);
+                    new ModelSpec(potName, potential, is), settings, peers, coordinator);
             }
             case "F" -> new SubdomainActor.Finish(r.doubleArray());
             case "S" -> new SubdomainActor.Stop();

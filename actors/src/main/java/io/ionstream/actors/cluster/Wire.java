@@ -46,6 +46,12 @@ final class Wire {
             doubles(a, a.length);
         }
 
+        /** Length-prefixed bytes. */
+        void bytes(byte[] b) {
+            i32(b.length);
+            buf.put(b);
+        }
+
         void string(String s) {
             if (s == null) {
                 i32(-1);
@@ -116,6 +122,12 @@ final class Wire {
 
         double[] doubleArray() {
             return doubles(count(8, "array"));
+        }
+
+        byte[] bytes() {
+            byte[] b = new byte[count(1, "byte")];
+            buf.get(b);
+            return b;
         }
 
         String string() {

@@ -11,8 +11,8 @@ import java.nio.file.Path;
 /**
  * Reads a force field from a potential file, choosing the format by the file name: every other
  * name is a LAMMPS-style pair-style file ({@code pair_style} / {@code pair_coeff} lines, see
- * {@link PairStyleFile}). The text form ({@link #parse}) lets a description travel to other
- * nodes and be rebuilt there.
+ * {@link PairStyleFile}). The in-memory forms ({@link #parse}) let a file's contents travel to
+ * other nodes and be rebuilt there.
  */
 public final class PotentialFiles {
     /** Largest potential file accepted (the largest MTPs are a few hundred kB). */
@@ -23,11 +23,16 @@ public final class PotentialFiles {
     public static ForceField read(Path file, SpeciesTable species) throws IOException {
         long size = Files.size(file);
         if (size > MAX_BYTES) throw new FormatException(file.toString(), 0, "potential file of " + size + " bytes is too large");
-        return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8), species);
+        return parse(file.toString(), Files.readAllBytes(file), species);
     }
 
-    /** The force field described by {@code text}; {@code source} (a file name) selects the format. */
+    /** The force field in a file's bytes; {@code source} (its name) selects the format. */
+    public static ForceField parse(String source, byte[] contents, SpeciesTable species) {
+        return new ForceField(PairStyleFile.parse(source, new String(contents, StandardCharsets.UTF_8), species));
+    }
+
+    /** The force field described by a text file's contents. */
     public static ForceField parse(String source, String text, SpeciesTable species) {
-        return new ForceField(PairStyleFile.parse(source, text, species));
+        return parse(source, text.getBytes(StandardCharsets.UTF_8), species);
     }
 }

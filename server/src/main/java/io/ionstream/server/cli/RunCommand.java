@@ -12,7 +12,6 @@ import io.ionstream.engine.md.Velocities;
 import io.ionstream.engine.neighbor.NeighborSettings;
 import io.ionstream.engine.potential.PotentialFiles;
 import io.ionstream.engine.system.AtomSystem;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,9 +110,10 @@ final class RunCommand implements Command {
 
         String[] symbols = args.has("species") ? args.required("species").split(",") : null;
         AtomSystem sys = StructureFiles.read(structure, symbols);
-        String text = Files.readString(potential, StandardCharsets.UTF_8);
-        ModelSpec model = new ModelSpec(potential.getFileName().toString(), text, integrator);
-        PotentialFiles.parse(potential.toString(), text, sys.species()); // report file errors with the full path, before starting actors
+        if (Files.size(potential) > PotentialFiles.MAX_BYTES) throw new UsageException("potential file " + potential + " is too large");
+        byte[] contents = Files.readAllBytes(potential);
+        ModelSpec model = new ModelSpec(potential.getFileName().toString(), contents, integrator);
+        PotentialFiles.parse(potential.toString(), contents, sys.species()); // report file errors with the full path, before starting actors
         if (temperature > 0) Velocities.maxwellBoltzmann(sys, temperature, seed);
         DomainJob job = new DomainJob(sys, model, NeighborSettings.withSkin(skin), steps, subdomains, thermo);
 
