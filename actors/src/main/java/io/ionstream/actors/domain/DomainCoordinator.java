@@ -151,7 +151,7 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
         this.finals = new FinalAtoms[n];
         for (int i = 0; i < n; i++) {
             if (hosts.isEmpty()) {
-                ActorRef<SubdomainActor.Command> ref = ctx.spawn(SubdomainActor.create(), "subdomain-" + i);
+                ActorRef<SubdomainActor.Command> ref = ctx.spawn(SubdomainActor.create(), "subdomain-" + i, SubdomainActor.DISPATCHER);
                 placed(i, ref);
             } else {
                 hosts.get((int) ((long) i * hosts.size() / n))

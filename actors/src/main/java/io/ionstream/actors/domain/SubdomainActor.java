@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -77,6 +78,9 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
     public static Behavior<Command> create() {
         return Behaviors.setup(SubdomainActor::new);
     }
+
+    /** Where subdomains run: their own dispatcher, one thread per core (see {@code reference.conf}). */
+    public static final DispatcherSelector DISPATCHER = DispatcherSelector.fromConfig("ionstream.subdomain-dispatcher");
 
     private enum Phase { IDLE, MIGRATING, HALO, REVERSE }
 

@@ -21,7 +21,8 @@ public final class SubdomainHost {
     public static Behavior<Command> create() {
         return Behaviors.setup(ctx -> Behaviors.receive(Command.class)
             .onMessage(Spawn.class, m -> {
-                ActorRef<SubdomainActor.Command> ref = ctx.spawn(SubdomainActor.create(), m.job() + "-subdomain-" + m.index());
+                ActorRef<SubdomainActor.Command> ref = ctx.spawn(SubdomainActor.create(), m.job() + "-subdomain-" + m.index(),
+                    SubdomainActor.DISPATCHER);
                 m.replyTo().tell(new DomainCoordinator.Spawned(m.index(), ref));
                 return Behaviors.same();
             })

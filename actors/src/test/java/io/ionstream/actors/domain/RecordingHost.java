@@ -26,7 +26,7 @@ final class RecordingHost {
                 int index = m.index();
                 Behavior<SubdomainActor.Command> recorded =
                     Behaviors.intercept(() -> new Recorder(index), SubdomainActor.create());
-                ActorRef<SubdomainActor.Command> ref = ctx.spawn(recorded, m.job() + "-recorded-" + index);
+                ActorRef<SubdomainActor.Command> ref = ctx.spawn(recorded, m.job() + "-recorded-" + index, SubdomainActor.DISPATCHER);
                 m.replyTo().tell(new DomainCoordinator.Spawned(index, ref));
                 return Behaviors.same();
             })

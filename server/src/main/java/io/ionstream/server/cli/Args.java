@@ -74,6 +74,13 @@ public final class Args {
 
     public boolean flag(String name) { return flags.contains(name); }
 
+    /** Names of the value options and flags given (commands with sub-commands check them per sub-command). */
+    public Set<String> given() {
+        Set<String> all = new LinkedHashSet<>(options.keySet());
+        all.addAll(flags);
+        return all;
+    }
+
     public boolean has(String name) { return options.containsKey(name); }
 
     public String string(String name, String def) {

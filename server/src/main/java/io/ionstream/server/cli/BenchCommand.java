@@ -8,7 +8,8 @@ import java.util.Set;
 /** {@code bin/ionstream bench <name>}: runs one of the {@link Benchmark}s. */
 final class BenchCommand implements Command {
     private final List<Benchmark> benchmarks = List.of(
-        new ActorsBenchmark()
+        new ActorsBenchmark(),
+        new FeBenchmark()
     );
 
     @Override public String name() { return "bench"; }

@@ -12,6 +12,7 @@ final class CommandRegistry {
             new BuildCommand(),
             new RunCommand(),
             new DemoCommand(),
+            new FeCommand(),
             new VersionCommand()
         );
     }
