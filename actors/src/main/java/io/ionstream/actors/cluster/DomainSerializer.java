@@ -29,7 +29,7 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
 
 /**
  * Binary serializer for every message of the domain protocol that can cross nodes: halos,
- * reverse forces, migrants, reports, step commands, set-up and gathering. Hand-written
+ * reverse forces, migrants, reports, global sums, step commands, set-up and gathering. Hand-written
  * little-endian layout of primitive arrays (no Java serialization, no per-atom objects); only
  * the used part of each reusable block travels. Registered in this module's
  * {@code reference.conf}; as a {@link ByteBufferSerializer}, Artery writes straight into its
@@ -60,6 +60,8 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
             case SubdomainActor.Reverse m -> "R";
             case SubdomainActor.Advance m -> "A";
             case DomainCoordinator.Report m -> "P";
+            case DomainCoordinator.GlobalPartial m -> "GP";
+            case SubdomainActor.GlobalTotals m -> "GT";
             case SubdomainActor.Migrants m -> "M";
             case SubdomainActor.Init m -> "I";
             case SubdomainActor.Finish m -> "F";
@@ -128,6 +130,8 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
             case SubdomainActor.Reverse m -> 12 + 4 + 24 * m.forces().count;
             case SubdomainActor.Advance m -> 8 + 4 + 8 * m.globals().length + 2;
             case DomainCoordinator.Report m -> 12 + sumsSize(m.sums()) + 8 + 8 + 8 + 1;
+            case DomainCoordinator.GlobalPartial m -> 12 + 4 + 8 * m.sums().length;
+            case SubdomainActor.GlobalTotals m -> 8 + 4 + 8 * m.totals().length;
             case SubdomainActor.Migrants m -> 12 + atomsSize(m.atoms());
             case SubdomainActor.Init m -> {
                 int s = 4 + 12 + speciesSize(m.species()) + 72 + atomsSize(m.atoms()) + modelSize(m) + 21 + 4
@@ -216,6 +220,15 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 w.i64(m.violationId());
                 w.f64(m.violationDistance());
                 w.bool(m.rebuilt());
+            }
+            case DomainCoordinator.GlobalPartial m -> {
+                w.i64(m.step());
+                w.i32(m.from());
+                w.doubleArray(m.sums());
+            }
+            case SubdomainActor.GlobalTotals m -> {
+                w.i64(m.step());
+                w.doubleArray(m.totals());
             }
             case SubdomainActor.Migrants m -> {
                 w.i64(m.step());
@@ -355,6 +368,8 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
             case "A" -> new SubdomainActor.Advance(r.i64(), r.doubleArray(), r.bool(), r.bool());
             case "P" -> new DomainCoordinator.Report(r.i64(), r.i32(), readSums(r), r.f64(), r.i64(), r.f64(), r.bool());
             case "M" -> new SubdomainActor.Migrants(r.i64(), r.i32(), readAtoms(r));
+            case "GP" -> new DomainCoordinator.GlobalPartial(r.i64(), r.i32(), r.doubleArray());
+            case "GT" -> new SubdomainActor.GlobalTotals(r.i64(), r.doubleArray());
             case "I" -> {
                 int index = r.i32();
                 DomainGrid grid = new DomainGrid(r.i32(), r.i32(), r.i32());

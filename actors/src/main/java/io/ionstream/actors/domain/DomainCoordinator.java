@@ -50,6 +50,9 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
     public record Report(long step, int from, StepSums sums, double hint, long violationId, double violationDistance,
                          boolean rebuilt) implements Command {}
 
+    /** A subdomain's share of the global sums of one step (terms such as the Ewald k-space). */
+    public record GlobalPartial(long step, int from, double[] sums) implements Command {}
+
     /** A subdomain's atoms and timings at the end of the job. */
     public record FinalAtoms(int from, AtomBlock atoms, Box box, SubdomainStats stats) implements Command {}
 
@@ -110,6 +113,9 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
     private final NeighborSettings settings;
     private final Report[] reports;
     private int reportCount;
+    private final GlobalPartial[] partials;
+    private int partialCount;
+    private double[] globalTotals;
     private final StepSums total = new StepSums();
     private long step;
     private int sinceBuild;
@@ -148,6 +154,7 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
         int n = grid.count();
         this.subdomains = new ActorRef[n];
         this.reports = new Report[n];
+        this.partials = new GlobalPartial[n];
         this.finals = new FinalAtoms[n];
         for (int i = 0; i < n; i++) {
             if (hosts.isEmpty()) {
@@ -165,6 +172,7 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
         return newReceiveBuilder()
             .onMessage(Spawned.class, m -> { placed(m.index(), m.ref()); return this; })
             .onMessage(Report.class, this::onReport)
+            .onMessage(GlobalPartial.class, this::onGlobalPartial)
             .onMessage(FinalAtoms.class, this::onFinal)
             .onMessage(SubdomainFailed.class, m -> abort("subdomain " + m.from() + ": " + m.message()))
             .onMessage(SubdomainStopped.class, m -> {
@@ -189,6 +197,29 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
                 settings, peers, getContext().getSelf()));
             initial[t] = null;
         }
+    }
+
+    /**
+     * The extra reduction of global-sum terms: partial vectors are added in subdomain index
+     * order and the totals go back to every subdomain, while they compute their pair forces.
+     */
+    private Behavior<Command> onGlobalPartial(GlobalPartial p) {
+        if (p.step() != step || partials[p.from()] != null) {
+            return abort("internal error: global sums of step " + p.step() + " from subdomain " + p.from() + " during step " + step);
+        }
+        partials[p.from()] = p;
+        if (++partialCount < partials.length) return this;
+        partialCount = 0;
+        int len = partials[0].sums().length;
+        if (globalTotals == null || globalTotals.length != len) globalTotals = new double[len];
+        else Arrays.fill(globalTotals, 0.0);
+        for (GlobalPartial q : partials) {
+            if (q.sums().length != len) return abort("internal error: global sums of different lengths (" + len + ", " + q.sums().length + ")");
+            for (int k = 0; k < len; k++) globalTotals[k] += q.sums()[k];
+        }
+        Arrays.fill(partials, null);
+        broadcast(new SubdomainActor.GlobalTotals(step, globalTotals));
+        return this;
     }
 
     private Behavior<Command> onReport(Report r) {

@@ -69,6 +69,9 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
     /** Forces on the ghosts the receiver sent to {@code from}, in the receiver's plan order. */
     public record Reverse(long step, int from, ForceBlock forces) implements Command {}
 
+    /** The reduced global sums of step {@code step} (terms such as the Ewald k-space). */
+    public record GlobalTotals(long step, double[] totals) implements Command {}
+
     /** Apply the last step's globals and return all atoms. */
     public record Finish(double[] globals) implements Command {}
 
@@ -104,6 +107,8 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
     private ForceBlock[] reverseBlocks;
     private GhostBlock[] haloOut;
     private ForceBlock[] reverseOut;
+    private double[] globalPartial;
+    private GlobalTotals totals;
     private long violationId = -1;
     private double violationDistance;
 
@@ -121,6 +126,7 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
             .onMessage(Migrants.class, this::guarded)
             .onMessage(Halo.class, this::guarded)
             .onMessage(Reverse.class, this::guarded)
+            .onMessage(GlobalTotals.class, this::guarded)
             .onMessage(Finish.class, this::guarded)
             .onMessage(Stop.class, m -> Behaviors.stopped())
             .build();
@@ -149,6 +155,12 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
                 case Migrants g -> store(g.from(), g.step(), migrantsIn, g);
                 case Halo h -> store(h.from(), h.step(), haloIn, h);
                 case Reverse r -> store(r.from(), r.step(), reverseIn, r);
+                case GlobalTotals g -> {
+                    if (g.step() != step || totals != null) {
+                        throw new IllegalStateException("subdomain " + index + " at step " + step + " got global sums of step " + g.step());
+                    }
+                    totals = g;
+                }
                 case Finish f -> onFinish(f);
                 case Stop s -> { return Behaviors.stopped(); }
             }
@@ -213,6 +225,7 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
                     violationDistance = sub.maxDisplacement();
                 }
             }
+            sendGlobalPartial();
             sendHalos(false);
         }
     }
@@ -226,6 +239,13 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
         }
         phase = Phase.MIGRATING;
         waitStart = System.nanoTime();
+    }
+
+    /** The step's atoms are final: their share of the global sums goes to the coordinator now, ahead of the halos. */
+    private void sendGlobalPartial() {
+        if (!sub.hasGlobalSums()) return;
+        globalPartial = sub.partialGlobalSums(globalPartial);
+        coordinator.tell(new DomainCoordinator.GlobalPartial(step, index, globalPartial));
     }
 
     private void sendHalos(boolean properties) {
@@ -277,6 +297,7 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
                     }
                     checkNoStray(migrantsIn);
                     sub.planHalos();
+                    sendGlobalPartial();
                     sendHalos(true);
                 }
                 case HALO -> {
@@ -306,12 +327,17 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
                     for (int t : sub.partners()) {
                         if (sub.haloCount(t) > 0 && !present(reverseIn, t)) return;
                     }
+                    if (sub.hasGlobalSums() && totals == null) return;
                     waitNanos += System.nanoTime() - waitStart;
                     for (int t = 0; t < reverseIn.length; t++) {
                         reverseBlocks[t] = reverseIn[t] != null && reverseIn[t].step() == step ? reverseIn[t].forces() : null;
                         if (reverseBlocks[t] != null) reverseIn[t] = null;
                     }
                     sub.foldReverse(reverseBlocks);
+                    if (sub.hasGlobalSums()) {
+                        sub.applyGlobalSums(totals.totals(), index == 0);
+                        totals = null;
+                    }
                     report();
                 }
             }

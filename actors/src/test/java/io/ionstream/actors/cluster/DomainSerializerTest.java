@@ -171,6 +171,10 @@ class DomainSerializerTest {
         assertEquals(0.25, p.hint());
         assertEquals(99L, p.violationId());
         assertArrayEquals(new double[] {9}, roundTrip(new SubdomainActor.Finish(new double[] {9})).globals());
+        DomainCoordinator.GlobalPartial gp = roundTrip(new DomainCoordinator.GlobalPartial(5, 2, new double[] {1e300, -0.0, 3}));
+        assertEquals(2, gp.from());
+        assertArrayEquals(new double[] {1e300, -0.0, 3}, gp.sums());
+        assertArrayEquals(new double[] {4, 5}, roundTrip(new SubdomainActor.GlobalTotals(5, new double[] {4, 5})).totals());
         roundTrip(new SubdomainActor.Stop());
         assertEquals("boom: ünïcode", roundTrip(new DomainCoordinator.SubdomainFailed(3, "boom: ünïcode")).message());
     }

@@ -13,6 +13,7 @@ import io.ionstream.engine.min.ConjugateGradient;
 import io.ionstream.engine.min.MinimizeSettings;
 import io.ionstream.engine.md.VelocityVerlet;
 import io.ionstream.engine.neighbor.NeighborSettings;
+import io.ionstream.actors.testing.OneWaveSum;
 import io.ionstream.actors.testing.SquareRootDensity;
 import io.ionstream.engine.potential.ForceEngine;
 import io.ionstream.engine.potential.ForceField;
@@ -177,5 +178,24 @@ class DecomposedMdTest {
             got.unwrapped(got.indexOfId(ref.id()[i]), b, 0);
             for (int d = 0; d < 3; d++) assertEquals(a[d], b[d], 1e-4, "position of atom id " + ref.id()[i] + " (Å)");
         }
+    }
+
+    @ParameterizedTest(name = "{0} subdomains")
+    @ValueSource(ints = {1, 2, 3, 8, 12})
+    void aTermSummedOverTheWholeSystemTakesOneExtraReduction(int subdomains) throws Exception {
+        // like the Ewald k-space: energy from a sum over all atoms, forces from the total
+        AtomSystem sys = TestSystems.fcc(SpeciesTable.of("Ar", "Kr"), 4, 4, 4, 5.3, 0.1, 200, 15, null);
+        for (int i = 0; i < sys.size(); i++) sys.q()[i] = sys.type()[i] == 0 ? 0.5 : -0.5;
+        NeighborSettings ns = NeighborSettings.withSkin(0.6);
+        java.util.function.Supplier<ForceField> field = () -> new ForceField(List.of(
+            TestSystems.binaryLj().terms().get(0), new OneWaveSum(0.02)));
+        MdRunner serial = new MdRunner(sys.copy(), field.get(), new VelocityVerlet(0.004), ns);
+        serial.setup();
+        double e0 = serial.potentialEnergy();
+        serial.run(60);
+        DomainResult r = run(new DomainJob(sys, ModelFactory.of(field, () -> new VelocityVerlet(0.004)), ns, 60, subdomains, 60));
+        assertEquals(e0, r.thermo().get(0).potentialEnergy(), 1e-12 * Math.abs(e0), "set-up energy");
+        assertEquals(serial.potentialEnergy(), r.last().potentialEnergy(), 1e-9 * Math.abs(serial.potentialEnergy()));
+        Trajectories.assertSameState(serial.system(), r.system(), 1e-9);
     }
 }

@@ -8,10 +8,14 @@ import io.ionstream.engine.neighbor.NeighborSettings;
 import io.ionstream.engine.potential.ForceContext;
 import io.ionstream.engine.potential.ForceField;
 import io.ionstream.engine.potential.ForceOutput;
+import io.ionstream.engine.potential.GlobalSumTerm;
+import io.ionstream.engine.potential.Potential;
 import io.ionstream.engine.system.AtomSystem;
 import io.ionstream.engine.system.Box;
 import io.ionstream.engine.units.MetalUnits;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The numerics of one subdomain, without any messaging: it owns the atoms of one box of a
@@ -26,7 +30,10 @@ import java.util.Arrays;
  *       {@link #planHalos} plans the halos for the new atom set;</li>
  *   <li>every step: {@link #packHalo} / {@link #unpackHalos} (positions forward),
  *       {@link #computeForces}, {@link #packReverse} / {@link #foldReverse} (ghost forces back to
- *       their owners), {@link #collectSums} and {@link #motionHint}.</li>
+ *       their owners), {@link #collectSums} and {@link #motionHint};</li>
+ *   <li>with terms that sum over the whole system ({@link GlobalSumTerm}, the Ewald k-space):
+ *       {@link #partialGlobalSums} once the atoms are final, {@link #applyGlobalSums} with the
+ *       reduced totals.</li>
  * </ul>
  *
  * Everything that depends on the arrival order of messages takes its inputs in subdomain index
@@ -39,7 +46,12 @@ public final class Subdomain {
     private final int index;
     private final DomainGrid grid;
     private final AtomSystem atoms;
-    private final ForceField field;
+    /** The terms evaluated on locals + ghosts (null when every term is a global sum). */
+    private final ForceField local;
+    /** Terms that need a sum over the whole system: one extra reduction per step. */
+    private final GlobalSumTerm[] global;
+    private final double[][] globalScratch;
+    private final int[] globalLength;
     private final Integrator integrator;
     private final NeighborSettings settings;
     private final double radius;
@@ -78,7 +90,16 @@ public final class Subdomain {
         this.index = index;
         this.grid = grid;
         this.atoms = atoms;
-        this.field = field;
+        List<Potential> locals = new ArrayList<>();
+        List<GlobalSumTerm> sums = new ArrayList<>();
+        for (Potential p : field.terms()) {
+            if (p instanceof GlobalSumTerm g) sums.add(g);
+            else locals.add(p);
+        }
+        this.local = locals.isEmpty() ? null : new ForceField(locals);
+        this.global = sums.toArray(GlobalSumTerm[]::new);
+        this.globalScratch = new double[global.length][0];
+        this.globalLength = new int[global.length];
         this.integrator = integrator;
         this.settings = settings;
         double cutoff = field.cutoff() > 0 ? field.cutoff() : 1.0;
@@ -416,7 +437,71 @@ public final class Subdomain {
         ctx.half = half;
         ctx.full = full;
         out.reset(atoms.f(), nall, false);
-        field.compute(ctx, out);
+        if (local != null) local.compute(ctx, out);
+    }
+
+    // ---------------------------------------------------------------- global sums
+
+    /** True when some term needs the extra reduction round of {@link #partialGlobalSums}. */
+    public boolean hasGlobalSums() {
+        return global.length > 0;
+    }
+
+    /**
+     * This subdomain's share of every global-sum term's partial sums, concatenated into
+     * {@code out} (grown as needed and returned). Call once the step's local atoms are final.
+     */
+    public double[] partialGlobalSums(double[] out) {
+        localContext();
+        int len = 0;
+        for (int g = 0; g < global.length; g++) {
+            globalLength[g] = global[g].prepare(atoms.box());
+            len += globalLength[g];
+        }
+        if (out == null || out.length != len) out = new double[len];
+        int o = 0;
+        for (int g = 0; g < global.length; g++) {
+            double[] part = scratch(g);
+            global[g].partialSums(ctx, part);
+            System.arraycopy(part, 0, out, o, globalLength[g]);
+            o += globalLength[g];
+        }
+        return out;
+    }
+
+    /**
+     * Adds the global-sum terms' forces on the local atoms from the reduced {@code totals};
+     * {@code owner} (exactly one subdomain) also adds their global energy and virial.
+     */
+    public void applyGlobalSums(double[] totals, boolean owner) {
+        localContext();
+        int o = 0;
+        for (int g = 0; g < global.length; g++) {
+            double[] part = scratch(g);
+            if (o + globalLength[g] > totals.length) {
+                throw new IllegalStateException("global sums of " + totals.length + " values, expected at least " + (o + globalLength[g]));
+            }
+            System.arraycopy(totals, o, part, 0, globalLength[g]);
+            global[g].applyForces(ctx, part, out);
+            if (owner) global[g].addEnergyAndVirial(part, out);
+            o += globalLength[g];
+        }
+    }
+
+    private double[] scratch(int g) {
+        if (globalScratch[g].length < globalLength[g]) globalScratch[g] = new double[globalLength[g]];
+        return globalScratch[g];
+    }
+
+    /** The force context over the local atoms only, as global-sum terms read it. */
+    private void localContext() {
+        ctx.x = atoms.x();
+        ctx.type = atoms.type();
+        ctx.q = atoms.q();
+        ctx.nlocal = atoms.size();
+        ctx.nall = atoms.size() + nghost;
+        ctx.box = atoms.box();
+        ctx.species = atoms.species();
     }
 
     /**
