@@ -7,7 +7,8 @@ import io.ionstream.engine.system.AtomSystem;
 
 /**
  * Runs an {@link Integrator} on a whole system in this thread: the plain-library way to do MD
- * (no actors). The phases are exactly those the subdomain actors run.
+ * (no actors). The phases are exactly those the subdomain actors run. The system is validated
+ * for the force field on construction ({@link io.ionstream.engine.potential.SystemValidator}).
  */
 public final class MdRunner {
     private final AtomSystem sys;

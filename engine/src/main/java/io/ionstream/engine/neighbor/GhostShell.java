@@ -14,13 +14,14 @@ import io.ionstream.engine.system.Box;
  */
 public final class GhostShell {
     /** Ghost count above this multiple of the local count means the cut-off is absurd for the cell. */
-    private static final int MAX_GHOSTS_PER_ATOM = 4096;
+    public static final int MAX_GHOSTS_PER_ATOM = 4096;
 
     private int nlocal;
     private int nghost;
     private int[] owner = new int[16];
     private int[] shift = new int[48];
     private double[] frac = new double[48];
+    private final double[] widths = new double[3];
 
     public int nlocal() { return nlocal; }
     public int nghost() { return nghost; }
@@ -38,7 +39,7 @@ public final class GhostShell {
     public int build(Box box, double[] x, int nlocal, double rg) {
         this.nlocal = nlocal;
         this.nghost = 0;
-        double[] w = box.perpendicularWidths();
+        double[] w = box.perpendicularWidths(widths);
         ensureFrac(nlocal);
         for (int i = 0; i < nlocal; i++) {
             box.toFractional(x[3 * i], x[3 * i + 1], x[3 * i + 2], frac, 3 * i);

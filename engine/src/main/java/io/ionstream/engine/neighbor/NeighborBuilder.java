@@ -2,12 +2,21 @@ package io.ionstream.engine.neighbor;
 
 /**
  * Builds half and full Verlet lists from binned local-plus-ghost atoms. Bins are half the list
- * radius wide (LAMMPS's default), so the stencil is the 5×5×5 block of bins minus the corners
- * that cannot hold a neighbour.
+ * radius wide (LAMMPS's default) and padded, so stencils need no bounds tests.
+ *
+ * <p>Half lists (Newton's third law on) visit each local-local pair once: from the lower-indexed
+ * atom within a bin, and from the lower bin of an upper-half stencil across bins (LAMMPS's
+ * {@code half/bin/newton}). A local-ghost pair and its mirror image (the ghost's owner with the
+ * opposite image of the local atom) are told apart by coordinates: the pair is kept by the local
+ * atom when the ghost lies "above" it (z, then y, then x), so ghosts are searched over the full
+ * stencil. Locals and ghosts sit in separate ranges of every bin, so interior atoms pay almost
+ * nothing for the ghost search.
  */
 public final class NeighborBuilder {
     private final BinGrid grid = new BinGrid();
-    private int[] stencil = new int[0];
+    // bin offsets of the stencils (all bins within reach; the upper half of them), reused
+    private int[] stencilAll = new int[0], stencilUp = new int[0];
+    private int fullCount, upperCount;
     private int stencilNx = -1, stencilNy = -1;
     private double stencilBin = -1, stencilRadius = -1;
 
@@ -16,80 +25,126 @@ public final class NeighborBuilder {
      * atoms of {@code x}, for the first {@code nlocal} as central atoms.
      */
     public void build(NeighborList list, double[] x, int nlocal, int nall, double radius) {
-        grid.fill(x, nall, 0.5 * radius);
-        makeStencil(radius);
+        grid.fill(x, nlocal, nall, radius);
+        makeStencils(radius);
         list.reset(nlocal, radius);
-        double r2 = radius * radius;
-        int[] binStart = grid.binStart, binAtoms = grid.binAtoms, binOf = grid.binOf;
-        int nx = grid.nx, ny = grid.ny, nz = grid.nz;
-        boolean half = list.isHalf();
-        int[] off = list.offsets;
+        if (list.isHalf()) buildHalf(list, x, nlocal, radius * radius);
+        else buildFull(list, x, nlocal, radius * radius);
+    }
+
+    private void buildHalf(NeighborList list, double[] x, int nlocal, double r2) {
+        final int[] binStart = grid.binStart, ghostStart = grid.ghostStart, binAtoms = grid.binAtoms;
+        final int[] binOf = grid.binOf, slot = grid.slot, upper = stencilUp, full = stencilAll;
+        final int nUpper = upperCount, nFull = fullCount;
+        final boolean[] ghostNear = grid.ghostNear;
+        final int[] off = list.offsets;
         int[] nb = list.neighbors;
         int count = 0;
         for (int i = 0; i < nlocal; i++) {
             off[i] = count;
-            double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
-            int bi = binOf[i];
-            int bx = bi % nx, by = (bi / nx) % ny, bz = bi / (nx * ny);
-            for (int s = 0; s < stencil.length; s += 4) {
-                int cx = bx + stencil[s], cy = by + stencil[s + 1], cz = bz + stencil[s + 2];
-                if (cx < 0 || cy < 0 || cz < 0 || cx >= nx || cy >= ny || cz >= nz) continue;
-                int b = bi + stencil[s + 3];
-                for (int p = binStart[b], end = binStart[b + 1]; p < end; p++) {
+            final double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
+            final int bi = binOf[i];
+            // locals later in my own bin
+            if (count + ghostStart[bi] - slot[i] > nb.length) nb = grow(list, count + ghostStart[bi] - slot[i]);
+            for (int p = slot[i] + 1, end = ghostStart[bi]; p < end; p++) {
+                int j = binAtoms[p];
+                double dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
+                nb[count] = j;
+                count += dx * dx + dy * dy + dz * dz < r2 ? 1 : 0;
+            }
+            // locals in the upper half of the stencil
+            for (int s = 0; s < nUpper; s++) {
+                int b = bi + upper[s];
+                if (count + ghostStart[b] - binStart[b] > nb.length) nb = grow(list, count + ghostStart[b] - binStart[b]);
+                for (int p = binStart[b], end = ghostStart[b]; p < end; p++) {
                     int j = binAtoms[p];
-                    if (j == i) continue;
-                    if (half) {
-                        if (j < nlocal) {
-                            if (j < i) continue;
-                        } else if (!above(x, j, zi, yi, xi)) {
-                            continue;
-                        }
-                    }
                     double dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
-                    if (dx * dx + dy * dy + dz * dz < r2) {
-                        if (count >= nb.length) {
-                            list.ensureNeighborCapacity(count + 1 + (count >> 1));
-                            nb = list.neighbors;
-                        }
-                        nb[count++] = j;
-                    }
+                    nb[count] = j;
+                    count += dx * dx + dy * dy + dz * dz < r2 ? 1 : 0;
+                }
+            }
+            // ghosts anywhere in the stencil that lie above me
+            if (!ghostNear[bi]) continue;
+            for (int s = 0; s < nFull; s++) {
+                int b = bi + full[s];
+                if (count + binStart[b + 1] - ghostStart[b] > nb.length) nb = grow(list, count + binStart[b + 1] - ghostStart[b]);
+                for (int p = ghostStart[b], end = binStart[b + 1]; p < end; p++) {
+                    int j = binAtoms[p];
+                    double dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
+                    nb[count] = j;
+                    count += dx * dx + dy * dy + dz * dz < r2 && above(dx, dy, dz) ? 1 : 0;
                 }
             }
         }
         off[nlocal] = count;
     }
 
-    /**
-     * Newton's-third-law rule for a local-ghost pair: keep it only if the ghost lies "above" the
-     * local atom (z, then y, then x), so that of the two mirror-image pairs exactly one is kept.
-     */
-    private static boolean above(double[] x, int j, double zi, double yi, double xi) {
-        double zj = x[3 * j + 2];
-        if (zj != zi) return zj > zi;
-        double yj = x[3 * j + 1];
-        if (yj != yi) return yj > yi;
-        return x[3 * j] > xi;
+    private void buildFull(NeighborList list, double[] x, int nlocal, double r2) {
+        final int[] binStart = grid.binStart, binAtoms = grid.binAtoms, binOf = grid.binOf, full = stencilAll;
+        final int nFull = fullCount;
+        final int[] off = list.offsets;
+        int[] nb = list.neighbors;
+        int count = 0;
+        for (int i = 0; i < nlocal; i++) {
+            off[i] = count;
+            final double xi = x[3 * i], yi = x[3 * i + 1], zi = x[3 * i + 2];
+            final int bi = binOf[i];
+            for (int s = 0; s < nFull; s++) {
+                int b = bi + full[s];
+                if (count + binStart[b + 1] - binStart[b] > nb.length) nb = grow(list, count + binStart[b + 1] - binStart[b]);
+                for (int p = binStart[b], end = binStart[b + 1]; p < end; p++) {
+                    int j = binAtoms[p];
+                    double dx = x[3 * j] - xi, dy = x[3 * j + 1] - yi, dz = x[3 * j + 2] - zi;
+                    nb[count] = j;
+                    count += dx * dx + dy * dy + dz * dz < r2 && j != i ? 1 : 0;
+                }
+            }
+        }
+        off[nlocal] = count;
     }
 
-    private void makeStencil(double radius) {
-        if (stencilNx == grid.nx && stencilNy == grid.ny && stencilBin == grid.binSize
-            && stencilRadius == radius) {
+    /** Grows the list's neighbour array to hold at least {@code needed} entries (by half again at least). */
+    private static int[] grow(NeighborList list, int needed) {
+        list.ensureNeighborCapacity(needed + (needed >> 1));
+        return list.neighbors;
+    }
+
+    /**
+     * Newton's-third-law rule for a local-ghost pair, from the displacement ghost − local: keep
+     * it only if the ghost lies "above" the local atom (z, then y, then x), so that of the two
+     * mirror-image pairs exactly one is kept.
+     */
+    private static boolean above(double dx, double dy, double dz) {
+        if (dz != 0) return dz > 0;
+        if (dy != 0) return dy > 0;
+        return dx > 0;
+    }
+
+    private void makeStencils(double radius) {
+        if (stencilNx == grid.nx && stencilNy == grid.ny && stencilBin == grid.binSize && stencilRadius == radius) {
             return;
         }
-        int sx = (int) Math.ceil(radius / grid.binSize);
-        int[] tmp = new int[4 * (2 * sx + 1) * (2 * sx + 1) * (2 * sx + 1)];
-        int k = 0;
+        int sx = grid.pad;
+        int side = 2 * sx + 1;
+        if (stencilAll.length < side * side * side) {
+            stencilAll = new int[side * side * side];
+            stencilUp = new int[side * side * side];
+        }
+        int[] all = stencilAll, up = stencilUp;
+        int na = 0, nu = 0;
         double r2 = radius * radius;
         for (int dz = -sx; dz <= sx; dz++) {
             for (int dy = -sx; dy <= sx; dy++) {
                 for (int dx = -sx; dx <= sx; dx++) {
                     if (minDist2(dx, dy, dz) >= r2) continue;
-                    tmp[k++] = dx; tmp[k++] = dy; tmp[k++] = dz;
-                    tmp[k++] = (dz * grid.ny + dy) * grid.nx + dx;
+                    int offset = (dz * grid.ny + dy) * grid.nx + dx;
+                    all[na++] = offset;
+                    if (dz > 0 || (dz == 0 && (dy > 0 || (dy == 0 && dx > 0)))) up[nu++] = offset;
                 }
             }
         }
-        stencil = java.util.Arrays.copyOf(tmp, k);
+        fullCount = na;
+        upperCount = nu;
         stencilNx = grid.nx;
         stencilNy = grid.ny;
         stencilBin = grid.binSize;

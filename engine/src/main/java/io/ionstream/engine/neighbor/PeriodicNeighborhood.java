@@ -19,6 +19,7 @@ public final class PeriodicNeighborhood {
     private final NeighborBuilder builder = new NeighborBuilder();
     private final NeighborList half, full;
     private double[] xhold = new double[0];
+    private final double[] widths = new double[3];
     private double[] sortScratch = new double[0];
     private long[] sortScratchLong = new long[0];
     private int[] sortOrder = new int[0], sortCount = new int[0], sortBin = new int[0];
@@ -108,7 +109,7 @@ public final class PeriodicNeighborhood {
     private void sortSpatially() {
         int n = sys.size();
         Box box = sys.box();
-        double[] w = box.perpendicularWidths();
+        double[] w = box.perpendicularWidths(widths);
         double bin = Math.max(0.5 * radius(), 1.0);
         int na = Math.max(1, (int) (w[0] / bin)), nb = Math.max(1, (int) (w[1] / bin)), nc = Math.max(1, (int) (w[2] / bin));
         long nbins = (long) na * nb * nc;

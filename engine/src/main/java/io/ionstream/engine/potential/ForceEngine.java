@@ -18,12 +18,18 @@ public final class ForceEngine {
     private boolean perAtomEnergy;
     private long evaluations;
 
+    /** Validates {@code sys} for {@code field} with the {@link SystemValidator#defaults()}. */
     public ForceEngine(AtomSystem sys, ForceField field, NeighborSettings settings) {
-        field.validate(sys.species());
+        this(sys, field, settings, SystemValidator.defaults());
+    }
+
+    /** Validates {@code sys} for {@code field} with the given validator (e.g. another minimum distance). */
+    public ForceEngine(AtomSystem sys, ForceField field, NeighborSettings settings, SystemValidator validator) {
+        double cutoff = field.cutoff() > 0 ? field.cutoff() : 1.0;
+        validator.validate(sys, field, cutoff + settings.skin());
         this.sys = sys;
         this.field = field;
-        this.neighborhood = new PeriodicNeighborhood(sys, field.cutoff() > 0 ? field.cutoff() : 1.0, settings,
-            field.needsHalfList(), field.needsFullList());
+        this.neighborhood = new PeriodicNeighborhood(sys, cutoff, settings, field.needsHalfList(), field.needsFullList());
     }
 
     public AtomSystem system() { return sys; }

@@ -10,12 +10,15 @@ import java.util.List;
  */
 public final class ForceField {
     private final List<Potential> terms;
+    /** The terms as an array: the per-step loops must not allocate iterators. */
+    private final Potential[] termArray;
     private final double cutoff;
     private final boolean half, full;
 
     public ForceField(List<Potential> terms) {
         if (terms.isEmpty()) throw new IllegalArgumentException("a force field needs at least one potential");
         this.terms = List.copyOf(terms);
+        this.termArray = this.terms.toArray(new Potential[0]);
         double c = 0;
         boolean h = false, fl = false;
         for (Potential p : terms) {
@@ -57,14 +60,14 @@ public final class ForceField {
     /** Adds every term's energy, forces and virial for the context's atoms into {@code out}. */
     public void compute(ForceContext ctx, ForceOutput out) {
         boolean anyFdotr = false;
-        for (Potential p : terms) {
+        for (Potential p : termArray) {
             if (p.virialFromForces()) {
                 p.compute(ctx, out);
                 anyFdotr = true;
             }
         }
         if (anyFdotr) ForceOutput.addFdotrVirial(ctx.x, out.f, ctx.nall, out.virial);
-        for (Potential p : terms) {
+        for (Potential p : termArray) {
             if (!p.virialFromForces()) p.compute(ctx, out);
         }
     }

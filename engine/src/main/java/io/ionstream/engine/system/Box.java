@@ -109,10 +109,18 @@ public final class Box {
      * of radius r fits once in the cell only if 2r is below every width).
      */
     public double[] perpendicularWidths() {
+        return perpendicularWidths(new double[3]);
+    }
+
+    /** {@link #perpendicularWidths()} into {@code out} (length ≥ 3), for allocation-free callers; returns it. */
+    public double[] perpendicularWidths(double[] out) {
         double v = volume();
         double bxc = Math.sqrt(sq(ly * lz) + sq(xy * lz) + sq(xy * yz - ly * xz));
         double cxa = lx * Math.sqrt(lz * lz + yz * yz);
-        return new double[] {v / bxc, v / cxa, lz};
+        out[0] = v / bxc;
+        out[1] = v / cxa;
+        out[2] = lz;
+        return out;
     }
 
     public double minPerpendicularWidth() {

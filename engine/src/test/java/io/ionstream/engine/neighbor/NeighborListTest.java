@@ -31,7 +31,25 @@ class NeighborListTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cells")
     void fullAndHalfListsFindExactlyTheBruteForcePairs(String name, Box box, int n, double radius) {
-        AtomSystem sys = randomSystem(box, n, 42);
+        assertListsMatchBruteForce(name, randomSystem(box, n, 42), radius);
+    }
+
+    /**
+     * A perfect fcc crystal: many atoms share coordinates exactly (ties in the "above" rule for
+     * ghosts) and sit exactly on cell faces and bin edges; lists are built twice to check reuse.
+     */
+    @Test
+    void perfectLatticeWithTiedCoordinates() {
+        AtomSystem sys = io.ionstream.engine.bench.LjMeltProblem.system(3, 1);
+        assertListsMatchBruteForce("fcc 3x3x3", sys, 1.3 * io.ionstream.engine.bench.LjMeltProblem.latticeConstant());
+        AtomSystem tri = new AtomSystem(SpeciesTable.of("Li"), new Box(0, 0, 0, 6, 6, 6, 3, 3, 0), 8);
+        for (int i = 0; i < 8; i++) tri.add(0, 1.5 * (i % 2) + 0.75 * (i / 4), 3.0 * ((i / 2) % 2), 3.0 * (i / 4));
+        assertListsMatchBruteForce("triclinic lattice", tri, 7.0);
+    }
+
+    private static void assertListsMatchBruteForce(String name, AtomSystem sys, double radius) {
+        Box box = sys.box();
+        int n = sys.size();
         GhostShell ghosts = new GhostShell();
         sys.wrapAll();
         int ng = ghosts.build(box, sys.x(), n, radius);
@@ -62,6 +80,9 @@ class NeighborListTest {
         }
         Collections.sort(halfPairs);
         assertEquals(expected, halfPairs, "half list of " + name + " (each pair once, with its mirror)");
+        int pairs = half.totalPairs();
+        builder.build(half, sys.x(), n, n + ng, radius);
+        assertEquals(pairs, half.totalPairs(), "rebuilding with the same builder gives the same list");
     }
 
     @Test

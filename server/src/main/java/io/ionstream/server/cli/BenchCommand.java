@@ -9,6 +9,8 @@ import java.util.Set;
 final class BenchCommand implements Command {
     private final List<Benchmark> benchmarks = List.of(
         new ActorsBenchmark(),
+        new LjBenchmark(),
+        new MtpBenchmark(),
         new FeBenchmark()
     );
 

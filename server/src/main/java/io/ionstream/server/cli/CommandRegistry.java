@@ -13,6 +13,7 @@ final class CommandRegistry {
             new RunCommand(),
             new DemoCommand(),
             new FeCommand(),
+            new EfsCommand(),
             new VersionCommand()
         );
     }

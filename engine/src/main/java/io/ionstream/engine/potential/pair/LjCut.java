@@ -19,6 +19,9 @@ public final class LjCut implements Potential {
     // derived per type pair (flattened ntypes x ntypes): 48εσ¹², 24εσ⁶, 4εσ¹², 4εσ⁶, r_c²
     private double[] lj1, lj2, lj3, lj4, cutsq;
     private double maxCut;
+    // scratch rows of the kernel: neighbours inside the cut-off of the current atom
+    private int[] rowJ = new int[0], rowK = new int[0];
+    private double[] rowRsq = new double[0];
 
     public LjCut(int ntypes, double cutoff) {
         if (ntypes < 1) throw new IllegalArgumentException("lj/cut: need at least one type");
@@ -113,7 +116,67 @@ public final class LjCut implements Potential {
     @Override
     public void compute(ForceContext ctx, ForceOutput out) {
         if (lj1 == null) derive();
-        final double[] x = ctx.x, f = out.f, eatom = out.eatom;
+        out.energy += out.eatom == null ? kernel(ctx, out.f) : kernelPerAtom(ctx, out.f, out.eatom);
+    }
+
+    /**
+     * The hot loop, in two passes per atom: first the distances to all list neighbours, keeping
+     * (branch-free) those inside the cut-off in a scratch row, then forces for those only. The
+     * in/out test is close to a coin flip for a Verlet list with skin, so a branch on it would be
+     * mispredicted half the time; the compacted second pass has no such branch.
+     */
+    private double kernel(ForceContext ctx, double[] f) {
+        final double[] x = ctx.x;
+        final int[] type = ctx.type;
+        final int[] off = ctx.half.offsets(), nb = ctx.half.neighbors();
+        final double[] lj1 = this.lj1, lj2 = this.lj2, lj3 = this.lj3, lj4 = this.lj4, cutsq = this.cutsq;
+        final int nt = ntypes;
+        double energy = 0;
+        for (int i = 0, nlocal = ctx.nlocal; i < nlocal; i++) {
+            final int i3 = 3 * i;
+            final double xi = x[i3], yi = x[i3 + 1], zi = x[i3 + 2];
+            final int ti = type[i] * nt;
+            final int begin = off[i], end = off[i + 1];
+            if (end - begin > rowJ.length) growRows(end - begin);
+            final int[] rj = rowJ, rk = rowK;
+            final double[] rr = rowRsq;
+            int m = 0;
+            for (int p = begin; p < end; p++) {
+                final int j = nb[p];
+                final int j3 = 3 * j;
+                final double dx = xi - x[j3], dy = yi - x[j3 + 1], dz = zi - x[j3 + 2];
+                final double rsq = dx * dx + dy * dy + dz * dz;
+                final int k = ti + type[j];
+                rj[m] = j3;
+                rk[m] = k;
+                rr[m] = rsq;
+                m += rsq < cutsq[k] ? 1 : 0;
+            }
+            double fxi = 0, fyi = 0, fzi = 0;
+            for (int q = 0; q < m; q++) {
+                final int j3 = rj[q], k = rk[q];
+                final double dx = xi - x[j3], dy = yi - x[j3 + 1], dz = zi - x[j3 + 2];
+                final double r2inv = 1.0 / rr[q];
+                final double r6inv = r2inv * r2inv * r2inv;
+                final double fpair = r6inv * (lj1[k] * r6inv - lj2[k]) * r2inv;
+                fxi += dx * fpair;
+                fyi += dy * fpair;
+                fzi += dz * fpair;
+                f[j3] -= dx * fpair;
+                f[j3 + 1] -= dy * fpair;
+                f[j3 + 2] -= dz * fpair;
+                energy += r6inv * (lj3[k] * r6inv - lj4[k]);
+            }
+            f[i3] += fxi;
+            f[i3 + 1] += fyi;
+            f[i3 + 2] += fzi;
+        }
+        return energy;
+    }
+
+    /** The same with per-atom energies (half of each pair energy to each atom). */
+    private double kernelPerAtom(ForceContext ctx, double[] f, double[] eatom) {
+        final double[] x = ctx.x;
         final int[] type = ctx.type;
         final int[] off = ctx.half.offsets(), nb = ctx.half.neighbors();
         final int nt = ntypes;
@@ -131,18 +194,29 @@ public final class LjCut implements Potential {
                     final double r2inv = 1.0 / rsq;
                     final double r6inv = r2inv * r2inv * r2inv;
                     final double fpair = r6inv * (lj1[k] * r6inv - lj2[k]) * r2inv;
-                    fxi += dx * fpair; fyi += dy * fpair; fzi += dz * fpair;
-                    f[3 * j] -= dx * fpair; f[3 * j + 1] -= dy * fpair; f[3 * j + 2] -= dz * fpair;
+                    fxi += dx * fpair;
+                    fyi += dy * fpair;
+                    fzi += dz * fpair;
+                    f[3 * j] -= dx * fpair;
+                    f[3 * j + 1] -= dy * fpair;
+                    f[3 * j + 2] -= dz * fpair;
                     final double e = r6inv * (lj3[k] * r6inv - lj4[k]);
                     energy += e;
-                    if (eatom != null) {
-                        eatom[i] += 0.5 * e;
-                        eatom[j] += 0.5 * e;
-                    }
+                    eatom[i] += 0.5 * e;
+                    eatom[j] += 0.5 * e;
                 }
             }
-            f[3 * i] += fxi; f[3 * i + 1] += fyi; f[3 * i + 2] += fzi;
+            f[3 * i] += fxi;
+            f[3 * i + 1] += fyi;
+            f[3 * i + 2] += fzi;
         }
-        out.energy += energy;
+        return energy;
+    }
+
+    private void growRows(int n) {
+        int cap = n + (n >> 1) + 16;
+        rowJ = new int[cap];
+        rowK = new int[cap];
+        rowRsq = new double[cap];
     }
 }

@@ -50,4 +50,19 @@ class LjCutLammpsTest {
             assertEquals(p, ours, 1e-10 * Math.abs(p) + 1e-9, "pressure component " + k);
         }
     }
+
+    /** The fast kernel (no per-atom energies) is a different loop: it must match LAMMPS as well. */
+    @Test
+    void fastKernelWithoutPerAtomEnergiesMatchesLammps() {
+        AtomSystem sys = io.ionstream.engine.potential.LammpsPairReference.ionicSystem();
+        LjCut lj = new LjCut(2, 6.0).coeff(0, 0, 0.010, 1.6).coeff(1, 1, 0.020, 2.4).coeff(0, 1, 0.015, 1.9);
+        ForceEngine engine = new ForceEngine(sys, ForceField.of(lj), NeighborSettings.withSkin(1.0).sortEvery(0));
+        engine.compute();
+        DumpFrame ref = io.ionstream.engine.potential.LammpsPairReference.dump("lj_forces.dump");
+        io.ionstream.engine.potential.LammpsPairReference.assertForces(ref, sys,
+            1e-10 * io.ionstream.engine.potential.LammpsPairReference.maxForce(ref));
+        io.ionstream.engine.potential.LammpsPairReference.assertEnergyAndPressure(
+            io.ionstream.engine.potential.LammpsPairReference.thermo(io.ionstream.engine.potential.LammpsPairReference.LJ),
+            engine.energy(), engine.virial(), sys.box().volume(), 1e-10);
+    }
 }
