@@ -28,15 +28,18 @@ class PotentialFilesTest {
         ForceField file = PotentialFiles.parse("gases.lmp", text, ARKR);
         ForceField direct = ForceField.of(new LjCut(2, 7.0).coeff(0, 0, 0.0104, 3.4).coeff(1, 1, 0.014, 3.6)
             .coeff(0, 1, 0.012, 3.5, 6.5));
-        AtomSystem sys = new AtomSystem(ARKR, Box.orthorhombic(15, 15, 15), 60);
+        AtomSystem sys = new AtomSystem(ARKR, Box.orthorhombic(15, 15, 15), 64);
         Random r = new Random(3);
-        for (int i = 0; i < 60; i++) sys.add(r.nextInt(2), 15 * r.nextDouble(), 15 * r.nextDouble(), 15 * r.nextDouble());
+        for (int i = 0; i < 64; i++) {
+            // a jittered 4x4x4 grid: random, but no overlapping atoms
+            sys.add(r.nextInt(2), 3.75 * (i % 4) + r.nextDouble(), 3.75 * (i / 4 % 4) + r.nextDouble(), 3.75 * (i / 16) + r.nextDouble());
+        }
         ForceEngine a = new ForceEngine(sys.copy(), file, NeighborSettings.withSkin(1));
         ForceEngine b = new ForceEngine(sys.copy(), direct, NeighborSettings.withSkin(1));
         a.compute();
         b.compute();
         assertEquals(b.energy(), a.energy(), 0.0);
-        for (int k = 0; k < 180; k++) assertEquals(b.system().f()[k], a.system().f()[k], 0.0);
+        for (int k = 0; k < 192; k++) assertEquals(b.system().f()[k], a.system().f()[k], 0.0);
     }
 
     @Test
