@@ -12,6 +12,7 @@ import io.ionstream.actors.domain.decomp.ForceBlock;
 import io.ionstream.actors.domain.decomp.GhostBlock;
 import io.ionstream.engine.md.StepSums;
 import io.ionstream.engine.neighbor.NeighborSettings;
+import io.ionstream.engine.potential.SystemSummary;
 import io.ionstream.engine.system.Box;
 import io.ionstream.engine.system.SpeciesTable;
 import java.io.NotSerializableException;
@@ -134,7 +135,7 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
             case SubdomainActor.GlobalTotals m -> 8 + 4 + 8 * m.totals().length;
             case SubdomainActor.Migrants m -> 12 + atomsSize(m.atoms());
             case SubdomainActor.Init m -> {
-                int s = 4 + 12 + speciesSize(m.species()) + 72 + atomsSize(m.atoms()) + modelSize(m) + 21 + 4
+                int s = 4 + 12 + speciesSize(m.system().species()) + 72 + 16 + atomsSize(m.atoms()) + modelSize(m) + 21 + 4
                     + Wire.stringSize(ref(m.coordinator()));
                 for (ActorRef<SubdomainActor.Command> p : m.peers()) s += Wire.stringSize(ref(p));
                 yield s;
@@ -240,12 +241,15 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 w.i32(m.grid().px());
                 w.i32(m.grid().py());
                 w.i32(m.grid().pz());
-                w.i32(m.species().size());
-                for (int i = 0; i < m.species().size(); i++) {
-                    w.string(m.species().symbol(i));
-                    w.f64(m.species().mass(i));
+                SpeciesTable species = m.system().species();
+                w.i32(species.size());
+                for (int i = 0; i < species.size(); i++) {
+                    w.string(species.symbol(i));
+                    w.f64(species.mass(i));
                 }
-                writeBox(m.box(), w);
+                writeBox(m.system().box(), w);
+                w.i64(m.system().atoms());
+                w.f64(m.system().sumSquaredCharges());
                 writeAtoms(m.atoms(), w);
                 ModelSpec spec = spec(m);
                 w.string(spec.potentialName());
@@ -381,6 +385,7 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                     masses[i] = r.f64();
                 }
                 Box box = readBox(r);
+                SystemSummary system = new SystemSummary(new SpeciesTable(symbols, masses), r.i64(), r.f64(), box);
                 AtomBlock atoms = readAtoms(r);
                 String potName = r.string();
                 byte[] potential = r.bytes();
@@ -390,7 +395,7 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 List<ActorRef<SubdomainActor.Command>> peers = new ArrayList<>(np);
                 for (int i = 0; i < np; i++) peers.add(resolve(r.string()));
                 ActorRef<DomainCoordinator.Command> coordinator = resolve(r.string());
-                yield new SubdomainActor.Init(index, grid, new SpeciesTable(symbols, masses), box, atoms,
+                yield new SubdomainActor.Init(index, grid, system, atoms,
                     new ModelSpec(potName, potential, is), settings, peers, coordinator);
             }
             case "F" -> new SubdomainActor.Finish(r.doubleArray());

@@ -8,6 +8,8 @@ import io.ionstream.engine.md.StepSums;
 import io.ionstream.engine.md.Thermo;
 import io.ionstream.engine.neighbor.NeighborSettings;
 import io.ionstream.engine.potential.ForceField;
+import io.ionstream.engine.potential.SystemSummary;
+import io.ionstream.engine.potential.SystemValidator;
 import io.ionstream.engine.system.AtomSystem;
 import io.ionstream.engine.system.Box;
 import java.time.Duration;
@@ -104,6 +106,7 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
     private final ActorRef<Outcome> replyTo;
     private final ProgressListener listener;
     private final DomainGrid grid;
+    private final SystemSummary summary;
     private final AtomBlock[] initial;
     private final ActorRef<SubdomainActor.Command>[] subdomains;
     private int placed;
@@ -143,9 +146,11 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
             throw new IllegalArgumentException("a job on several nodes needs its model as a ModelSpec (potential file text); "
                 + job.model().getClass().getName() + " only works in one process");
         }
-        ForceField probe = job.model().forceField(sys.species());
-        probe.validate(sys.species());
+        this.summary = SystemSummary.of(sys);
+        ForceField probe = job.model().forceField(summary);
         double radius = (probe.cutoff() > 0 ? probe.cutoff() : 1.0) + settings.skin();
+        // the serial engine's checks, on the whole system: bad input fails here, naming the atom
+        SystemValidator.defaults().validate(sys, probe, radius);
         this.grid = DomainGrid.choose(sys.box(), job.subdomains(), radius);
         this.initial = Decomposition.split(sys, grid);
         this.integrator = job.model().integrator();
@@ -193,8 +198,8 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
         List<ActorRef<SubdomainActor.Command>> peers = List.of(subdomains);
         AtomSystem sys = job.system();
         for (int t = 0; t < subdomains.length; t++) {
-            subdomains[t].tell(new SubdomainActor.Init(t, grid, sys.species(), sys.box().copy(), initial[t], job.model(),
-                settings, peers, getContext().getSelf()));
+            subdomains[t].tell(new SubdomainActor.Init(t, grid, summary, initial[t], job.model(), settings, peers,
+                getContext().getSelf()));
             initial[t] = null;
         }
     }

@@ -2,7 +2,7 @@ package io.ionstream.actors.domain;
 
 import io.ionstream.engine.md.Integrator;
 import io.ionstream.engine.potential.ForceField;
-import io.ionstream.engine.system.SpeciesTable;
+import io.ionstream.engine.potential.SystemSummary;
 
 /**
  * How every subdomain (and the coordinator) builds its own force field and integrator:
@@ -11,14 +11,15 @@ import io.ionstream.engine.system.SpeciesTable;
  * cluster nodes need a {@link ModelSpec}, which travels as text.
  */
 public interface ModelFactory {
-    ForceField forceField(SpeciesTable species);
+    /** A fresh force field for the system {@code system} summarises (the same on every subdomain). */
+    ForceField forceField(SystemSummary system);
 
     Integrator integrator();
 
     /** In-process factory from two suppliers (not deployable on other nodes). */
     static ModelFactory of(java.util.function.Supplier<ForceField> field, java.util.function.Supplier<Integrator> integrator) {
         return new ModelFactory() {
-            @Override public ForceField forceField(SpeciesTable species) { return field.get(); }
+            @Override public ForceField forceField(SystemSummary system) { return field.get(); }
             @Override public Integrator integrator() { return integrator.get(); }
         };
     }

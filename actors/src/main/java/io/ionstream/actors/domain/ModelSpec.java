@@ -3,7 +3,7 @@ package io.ionstream.actors.domain;
 import io.ionstream.engine.md.Integrator;
 import io.ionstream.engine.potential.ForceField;
 import io.ionstream.engine.potential.PotentialFiles;
-import io.ionstream.engine.system.SpeciesTable;
+import io.ionstream.engine.potential.SystemSummary;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -29,8 +29,8 @@ public record ModelSpec(String potentialName, byte[] potential, IntegratorSpec i
     }
 
     @Override
-    public ForceField forceField(SpeciesTable species) {
-        return PotentialFiles.parse(potentialName, potential, species);
+    public ForceField forceField(SystemSummary system) {
+        return PotentialFiles.parse(potentialName, potential, system);
     }
 
     @Override

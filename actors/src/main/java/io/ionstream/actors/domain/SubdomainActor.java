@@ -9,8 +9,7 @@ import io.ionstream.engine.md.Integrator;
 import io.ionstream.engine.md.StepSums;
 import io.ionstream.engine.neighbor.NeighborSettings;
 import io.ionstream.engine.system.AtomSystem;
-import io.ionstream.engine.system.Box;
-import io.ionstream.engine.system.SpeciesTable;
+import io.ionstream.engine.potential.SystemSummary;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -49,7 +48,7 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
     public sealed interface Command {}
 
     /** Everything a subdomain needs, sent once all subdomains exist (they all need each other's refs). */
-    public record Init(int index, DomainGrid grid, SpeciesTable species, Box box, AtomBlock atoms, ModelFactory model,
+    public record Init(int index, DomainGrid grid, SystemSummary system, AtomBlock atoms, ModelFactory model,
                        NeighborSettings neighbors, List<ActorRef<Command>> peers,
                        ActorRef<DomainCoordinator.Command> coordinator) implements Command {}
 
@@ -179,9 +178,9 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
         index = m.index();
         coordinator = m.coordinator();
         peers = List.copyOf(m.peers());
-        AtomSystem atoms = new AtomSystem(m.species(), m.box().copy(), m.atoms().count + 16);
+        AtomSystem atoms = new AtomSystem(m.system().species(), m.system().box(), m.atoms().count + 16);
         m.atoms().appendTo(atoms);
-        sub = new Subdomain(index, m.grid(), atoms, m.model().forceField(m.species()), m.model().integrator(), m.neighbors());
+        sub = new Subdomain(index, m.grid(), atoms, m.model().forceField(m.system()), m.model().integrator(), m.neighbors());
         integrator = sub.integrator();
         globals = new double[integrator.globalsLength()];
         int n = m.grid().count();

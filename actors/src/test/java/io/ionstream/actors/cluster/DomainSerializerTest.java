@@ -19,6 +19,7 @@ import io.ionstream.actors.domain.decomp.GhostBlock;
 import io.ionstream.engine.md.StepSums;
 import io.ionstream.engine.md.VelocityVerlet;
 import io.ionstream.engine.neighbor.NeighborSettings;
+import io.ionstream.engine.potential.SystemSummary;
 import io.ionstream.engine.system.Box;
 import io.ionstream.engine.system.SpeciesTable;
 import java.io.NotSerializableException;
@@ -186,11 +187,14 @@ class DomainSerializerTest {
         ModelSpec model = new ModelSpec("lj.lmp", "pair_style lj/cut 8.5\npair_coeff * * 0.0104 3.4\n", IntegratorSpec.nve(0.002));
         AtomBlock b = atoms(5, 9);
         Box box = new Box(1, 2, 3, 10, 11, 12, 0.5, -0.25, 1.5);
-        SubdomainActor.Init i = roundTrip(new SubdomainActor.Init(1, new DomainGrid(2, 1, 3), SpeciesTable.of("Li", "P", "S", "Cl"),
-            box, b, model, new NeighborSettings(1.5, 2, 3, false, 7), List.of(peer.ref(), peer.ref()), coord.ref()));
+        SystemSummary system = new SystemSummary(SpeciesTable.of("Li", "P", "S", "Cl"), 123456789L, 37.25, box);
+        SubdomainActor.Init i = roundTrip(new SubdomainActor.Init(1, new DomainGrid(2, 1, 3), system, b, model,
+            new NeighborSettings(1.5, 2, 3, false, 7), List.of(peer.ref(), peer.ref()), coord.ref()));
         assertEquals(new DomainGrid(2, 1, 3), i.grid());
-        assertEquals("Cl", i.species().symbol(3));
-        assertEquals(box.toString(), i.box().toString());
+        assertEquals("Cl", i.system().species().symbol(3));
+        assertEquals(box.toString(), i.system().box().toString());
+        assertEquals(123456789L, i.system().atoms());
+        assertEquals(37.25, i.system().sumSquaredCharges());
         assertEquals(model, i.model());
         assertEquals(new NeighborSettings(1.5, 2, 3, false, 7), i.neighbors());
         assertEquals(peer.ref(), i.peers().get(1));
@@ -211,8 +215,9 @@ class DomainSerializerTest {
     void inProcessModelsAndDamagedBytesAreRefusedClearly() {
         TestProbe<SubdomainActor.Command> peer = kit.createTestProbe();
         TestProbe<DomainCoordinator.Command> coord = kit.createTestProbe();
-        SubdomainActor.Init init = new SubdomainActor.Init(0, new DomainGrid(1, 1, 1), SpeciesTable.of("Ar"),
-            Box.orthorhombic(5, 5, 5), new AtomBlock(1), ModelFactory.of(() -> null, () -> new VelocityVerlet(0.001)),
+        SubdomainActor.Init init = new SubdomainActor.Init(0, new DomainGrid(1, 1, 1),
+            new SystemSummary(SpeciesTable.of("Ar"), 1, 0, Box.orthorhombic(5, 5, 5)), new AtomBlock(1),
+            ModelFactory.of(() -> null, () -> new VelocityVerlet(0.001)),
             NeighborSettings.defaults(), List.of(peer.ref()), coord.ref());
         DomainSerializer d = (DomainSerializer) serialization.findSerializerFor(init);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.toBinary(init));

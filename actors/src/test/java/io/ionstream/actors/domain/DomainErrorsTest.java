@@ -62,6 +62,15 @@ class DomainErrorsTest {
     }
 
     @Test
+    void overlappingAtomsAreNamedBeforeAnyStep() {
+        AtomSystem sys = TestSystems.argonCrystal(3, 0, 1);
+        System.arraycopy(sys.x(), 0, sys.x(), 3 * 9, 3);
+        sys.x()[27] += 0.1;
+        String m = failure(job(sys, TestSystems.argon(), 5, 3));
+        assertTrue(m.contains("atom id " + sys.id()[0]) && m.contains("atom id " + sys.id()[9]), m);
+    }
+
+    @Test
     void aSpeciesWithoutCoefficientsIsNamed() {
         AtomSystem sys = TestSystems.fcc(SpeciesTable.of("Ar", "Kr"), 2, 2, 2, 5.3, 0, 0, 1, null);
         String m = failure(job(sys, ForceField.of(new LjCut(2, 6).coeff(0, 0, 0.01, 3.4)), 1, 2));
@@ -71,9 +80,9 @@ class DomainErrorsTest {
     @Test
     void anExplodingRunStopsWithAMessageInsteadOfHanging() {
         AtomSystem sys = TestSystems.argonCrystal(3, 0, 1);
-        // two atoms almost on top of each other: the repulsion flings them across the cell
+        // two atoms far too close (but not overlapping): the repulsion flings them across the cell
         System.arraycopy(sys.x(), 0, sys.x(), 3, 3);
-        sys.x()[3] += 0.3;
+        sys.x()[3] += 0.7;
         String m = failure(job(sys, TestSystems.argon(), 50, 4));
         assertTrue(m.contains("atom id") && (m.contains("non-finite") || m.contains("unstable") || m.contains("halo")), m);
     }

@@ -9,6 +9,7 @@ import io.ionstream.actors.domain.ModelSpec;
 import io.ionstream.engine.md.MdRunner;
 import io.ionstream.engine.md.Velocities;
 import io.ionstream.engine.neighbor.NeighborSettings;
+import io.ionstream.engine.potential.SystemSummary;
 import io.ionstream.engine.system.AtomSystem;
 import io.ionstream.engine.system.Box;
 import io.ionstream.engine.system.SpeciesTable;
@@ -79,7 +80,7 @@ final class ActorsBenchmark implements Benchmark {
             steps, warm));
 
         List<Map<String, Object>> rows = new ArrayList<>();
-        MdRunner warmup = new MdRunner(sys.copy(), model.forceField(sys.species()), model.integrator(), ns);
+        MdRunner warmup = new MdRunner(sys.copy(), model.forceField(SystemSummary.of(sys)), model.integrator(), ns);
         warmup.run(warm);
         ActorSystem<Void> actors = ActorSystem.create(Behaviors.empty(), "ionstream-bench");
         double plainStep = Double.POSITIVE_INFINITY, plainCpu = Double.POSITIVE_INFINITY;
@@ -96,7 +97,7 @@ final class ActorsBenchmark implements Benchmark {
             // processes only ever slows a run down
             for (int rep = 0; rep < repeat; rep++) {
                 long c0 = processCpuNanos();
-                MdRunner plain = new MdRunner(sys.copy(), model.forceField(sys.species()), model.integrator(), ns);
+                MdRunner plain = new MdRunner(sys.copy(), model.forceField(SystemSummary.of(sys)), model.integrator(), ns);
                 plain.setup();
                 long t0 = System.nanoTime();
                 plain.run(steps);

@@ -11,6 +11,7 @@ import io.ionstream.engine.io.StructureFiles;
 import io.ionstream.engine.md.Velocities;
 import io.ionstream.engine.neighbor.NeighborSettings;
 import io.ionstream.engine.potential.PotentialFiles;
+import io.ionstream.engine.potential.SystemSummary;
 import io.ionstream.engine.system.AtomSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +114,7 @@ final class RunCommand implements Command {
         if (Files.size(potential) > PotentialFiles.MAX_BYTES) throw new UsageException("potential file " + potential + " is too large");
         byte[] contents = Files.readAllBytes(potential);
         ModelSpec model = new ModelSpec(potential.getFileName().toString(), contents, integrator);
-        PotentialFiles.parse(potential.toString(), contents, sys.species()); // report file errors with the full path, before starting actors
+        PotentialFiles.parse(potential.toString(), contents, SystemSummary.of(sys)); // report file errors with the full path, before starting actors
         if (temperature > 0) Velocities.maxwellBoltzmann(sys, temperature, seed);
         DomainJob job = new DomainJob(sys, model, NeighborSettings.withSkin(skin), steps, subdomains, thermo);
 

@@ -65,7 +65,7 @@ class RunCommandTest {
 
         AtomSystem ref = LammpsData.read(data, null);
         Velocities.maxwellBoltzmann(ref, 80, 7);
-        MdRunner serial = new MdRunner(ref, PotentialFiles.parse("argon.lmp", ARGON, ref.species()), new VelocityVerlet(0.004),
+        MdRunner serial = new MdRunner(ref, PotentialFiles.parse("argon.lmp", ARGON, io.ionstream.engine.potential.SystemSummary.of(ref)), new VelocityVerlet(0.004),
             NeighborSettings.withSkin(1.0));
         serial.run(60);
         assertEquals(60, j.get("steps").asLong());
@@ -89,7 +89,7 @@ class RunCommandTest {
         JsonNode j = new ObjectMapper().readTree(o.out());
         AtomSystem ref = LammpsData.read(data, null);
         Velocities.maxwellBoltzmann(ref, 100, 1);
-        MdRunner serial = new MdRunner(ref, PotentialFiles.parse("argon.lmp", ARGON, ref.species()),
+        MdRunner serial = new MdRunner(ref, PotentialFiles.parse("argon.lmp", ARGON, io.ionstream.engine.potential.SystemSummary.of(ref)),
             io.ionstream.engine.md.NoseHoover.npt(0.004, io.ionstream.engine.md.Thermostat.at(100, 0.1),
                 io.ionstream.engine.md.Barostat.iso(3000, 3000, 0.5)), NeighborSettings.withSkin(1.0));
         serial.run(50);
