@@ -17,8 +17,6 @@ import io.ionstream.engine.system.Box;
 import io.ionstream.engine.system.SpeciesTable;
 import io.ionstream.engine.units.MetalUnits;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -26,17 +24,8 @@ import org.junit.jupiter.api.Test;
 class PotentialFilesTest {
     private static final SpeciesTable ARKR = SpeciesTable.of("Ar", "Kr");
 
-    /** The pair_style / pair_coeff / kspace_style lines of run {@code run} of in.pairs, as LAMMPS read them. */
-    static String inPairsRun(int run) throws Exception {
-        List<StringBuilder> runs = new ArrayList<>();
-        for (String line : Files.readAllLines(SharedData.file("lammps-reference/in.pairs"))) {
-            String t = line.strip();
-            if (t.startsWith("pair_style")) runs.add(new StringBuilder());
-            if (t.startsWith("pair_style") || t.startsWith("pair_coeff") || t.startsWith("kspace_style")) {
-                runs.get(runs.size() - 1).append(t).append('\n');
-            }
-        }
-        return runs.get(run).toString();
+    static String inPairsRun(int run) {
+        return InPairsScript.run(run);
     }
 
     private static ForceEngine evaluate(AtomSystem sys, ForceField field) {
