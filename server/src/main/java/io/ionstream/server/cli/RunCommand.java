@@ -48,8 +48,12 @@ final class RunCommand implements Command {
             Options:
               --structure FILE   initial structure; the format follows the name (LAMMPS data .data/.lmp,
                                  extxyz .xyz, POSCAR, CIF, single-frame dump)
-              --potential FILE   potential: a LAMMPS-style file of pair_style / pair_coeff lines
-                                 (e.g. "pair_style lj/cut 8.5" and "pair_coeff * * 0.0104 3.4")
+              --potential FILE   potential; .mtp/.almtp/.als: a Moment Tensor Potential (--species
+                                 names its species in index order), otherwise a LAMMPS-style
+                                 file of pair_style / pair_coeff / kspace_style lines: lj/cut,
+                                 buck, coul/dsf, coul/long, buck/coul/long + kspace_style ewald,
+                                 hybrid/overlay (e.g. "pair_style lj/cut 8.5" then
+                                 "pair_coeff * * 0.0104 3.4"; see the README)
               --species LIST     the species in type order (LAMMPS types 1..n; see the formats)
               --ensemble E       nve, nvt or npt (Nosé-Hoover chains as LAMMPS fix nvt / fix npt
                                  iso; default nve)
