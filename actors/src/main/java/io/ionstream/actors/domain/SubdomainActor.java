@@ -168,7 +168,8 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
         } catch (RuntimeException e) {
             String what = e.getMessage() != null ? e.getMessage() : e.toString();
             if (coordinator != null) coordinator.tell(new DomainCoordinator.SubdomainFailed(index, what));
-            getContext().getLog().error("subdomain {} failed", index, e);
+            // the coordinator reports the message to the job's owner; the trace is for debugging
+            getContext().getLog().debug("subdomain {} failed", index, e);
             return Behaviors.stopped();
         }
     }

@@ -38,7 +38,8 @@ final class ActorsBenchmark implements Benchmark {
     @Override
     public String help() {
         return """
-            Usage: bin/ionstream bench actors [--cells K] [--steps N] [--subdomains 1,2] [--nodes N] [--repeat R] [--json]
+            Usage: bin/ionstream bench actors [--cells K] [--steps N] [--subdomains 1,2] [--nodes N] [--repeat R]
+                                              [--structure FILE --potential FILE [--species LIST] [--dt PS]] [--json]
 
             An fcc argon crystal of 4·K³ atoms (lj/cut 8.5 Å, 100 K, dt 5 fs, skin 1 Å) runs N steps
             on the plain engine (MdRunner) and then on the actor layer with each subdomain count, in
@@ -58,10 +59,14 @@ final class ActorsBenchmark implements Benchmark {
               --subdomains L    comma-separated subdomain counts (default 1,2)
               --nodes N         also run across N loopback cluster nodes (default: no)
               --repeat R        repetitions of each run, fastest reported (default 3)
+              --structure FILE  benchmark this structure instead (atoms start at rest) ...
+              --potential FILE  ... with this potential file (as for 'run': .mtp/.almtp, pair styles)
+              --species LIST    the species in type order (as for 'run')
+              --dt PS           time step (default 0.005, or 0.001 with --structure)
             """;
     }
 
-    @Override public Set<String> valueOptions() { return Set.of("cells", "steps", "subdomains", "nodes", "repeat"); }
+    @Override public Set<String> valueOptions() { return Set.of("cells", "steps", "subdomains", "nodes", "repeat", "structure", "potential", "species", "dt"); }
 
     @Override
     public int run(Args args, Console console) throws Exception {
@@ -72,11 +77,25 @@ final class ActorsBenchmark implements Benchmark {
         int nodes = (int) args.integer("nodes", 0, 0, 16);
         int repeat = (int) args.integer("repeat", 3, 1, 100);
         for (int c : counts) if (c < 1) throw new UsageException("subdomain counts must be >= 1, got " + c);
-        AtomSystem sys = crystal(cells);
+        AtomSystem sys;
+        ModelSpec model;
+        String what;
+        if (args.has("structure") || args.has("potential")) {
+            java.nio.file.Path structure = Args.existingFile(args.required("structure"), "structure file");
+            java.nio.file.Path potential = Args.existingFile(args.required("potential"), "potential file");
+            String[] symbols = args.has("species") ? args.required("species").split(",") : null;
+            sys = io.ionstream.engine.io.StructureFiles.read(structure, symbols);
+            model = new ModelSpec(potential.getFileName().toString(), java.nio.file.Files.readAllBytes(potential),
+                IntegratorSpec.nve(args.positive("dt", 0.001)));
+            what = structure.getFileName() + " with " + potential.getFileName();
+        } else {
+            sys = crystal(cells);
+            model = new ModelSpec("argon.lmp", ARGON, IntegratorSpec.nve(args.positive("dt", 0.005)));
+            what = "LJ argon";
+        }
         NeighborSettings ns = NeighborSettings.withSkin(1.0);
-        ModelSpec model = new ModelSpec("argon.lmp", ARGON, IntegratorSpec.nve(0.005));
         int warm = Math.max(10, Math.min(50, steps / 4));
-        console.info(String.format(Locale.ROOT, "LJ argon, %d atoms, %d steps per run (after %d warm-up steps)", sys.size(),
+        console.info(String.format(Locale.ROOT, "%s, %d atoms, %d steps per run (after %d warm-up steps)", what, sys.size(),
             steps, warm));
 
         List<Map<String, Object>> rows = new ArrayList<>();
