@@ -196,7 +196,6 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
         getContext().watchWith(ref, new SubdomainStopped(i));
         if (++placed < subdomains.length) return;
         List<ActorRef<SubdomainActor.Command>> peers = List.of(subdomains);
-        AtomSystem sys = job.system();
         for (int t = 0; t < subdomains.length; t++) {
             subdomains[t].tell(new SubdomainActor.Init(t, grid, summary, initial[t], job.model(), settings, peers,
                 getContext().getSelf()));

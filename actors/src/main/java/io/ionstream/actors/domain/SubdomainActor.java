@@ -101,7 +101,6 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
     private Migrants[] migrantsIn;
     private Halo[] haloIn;
     private Reverse[] reverseIn;
-    private AtomBlock[] migrantBlocks;
     private GhostBlock[] haloBlocks;
     private ForceBlock[] reverseBlocks;
     private GhostBlock[] haloOut;
@@ -188,7 +187,6 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
         migrantsIn = new Migrants[n];
         haloIn = new Halo[n];
         reverseIn = new Reverse[n];
-        migrantBlocks = new AtomBlock[n];
         haloBlocks = new GhostBlock[n];
         reverseBlocks = new ForceBlock[n];
         haloOut = new GhostBlock[n];
