@@ -9,6 +9,7 @@ final class CommandRegistry {
     static List<Command> all() {
         return List.of(
             new BenchCommand(),
+            new io.ionstream.server.cli.analyze.AnalyzeCommand(),
             new BuildCommand(),
             new RunCommand(),
             new DemoCommand(),
