@@ -128,9 +128,9 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
     int size(Object o) {
         return switch (o) {
             case SubdomainActor.Halo m -> 12 + ghostSize(m.ghosts());
-            case SubdomainActor.Reverse m -> 12 + 4 + 24 * m.forces().count;
-            case SubdomainActor.Advance m -> 8 + 4 + 8 * m.globals().length + 2;
-            case DomainCoordinator.Report m -> 12 + sumsSize(m.sums()) + 8 + 8 + 8 + 1;
+            case SubdomainActor.Reverse m -> 12 + 4 + 24 * m.forces().count + 1 + (m.forces().energies ? 8 * m.forces().count : 0);
+            case SubdomainActor.Advance m -> 8 + 4 + 8 * m.globals().length + 3;
+            case DomainCoordinator.Report m -> 12 + sumsSize(m.sums()) + 8 + 8 + 8 + 1 + 8;
             case DomainCoordinator.GlobalPartial m -> 12 + 4 + 8 * m.sums().length;
             case SubdomainActor.GlobalTotals m -> 8 + 4 + 8 * m.totals().length;
             case SubdomainActor.Migrants m -> 12 + atomsSize(m.atoms());
@@ -142,7 +142,8 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
             }
             case SubdomainActor.Finish m -> 4 + 8 * m.globals().length;
             case SubdomainActor.Stop m -> 0;
-            case DomainCoordinator.FinalAtoms m -> 4 + atomsSize(m.atoms()) + 72 + 4 + 8 * 4 + 4 * 3 + 8;
+            case DomainCoordinator.FinalAtoms m -> 4 + atomsSize(m.atoms()) + 72 + 4 + 8 * 4 + 4 * 3 + 8
+                + 4 + 8 * m.observables().length + 8;
             case DomainCoordinator.SubdomainFailed m -> 4 + Wire.stringSize(m.message());
             case DomainCoordinator.Spawned m -> 4 + Wire.stringSize(ref(m.ref()));
             case SubdomainHost.Spawn m -> Wire.stringSize(m.job()) + 4 + Wire.stringSize(ref(m.replyTo()));
@@ -151,7 +152,7 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
     }
 
     private static int ghostSize(GhostBlock g) {
-        return 4 + 4 + 1 + 24 * g.distinct + (g.properties ? 12 * g.distinct + 16 * g.count : 0);
+        return 4 + 4 + 1 + 24 * g.distinct + (g.properties ? 20 * g.distinct + 16 * g.count : 0);
     }
 
     private static int atomsSize(AtomBlock b) {
@@ -178,6 +179,9 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
     }
 
     private static ModelSpec spec(SubdomainActor.Init m) {
+        if (m.observables() != null) {
+            throw new IllegalArgumentException("live observables are supported for jobs in one process only");
+        }
         if (m.model() instanceof ModelSpec s) return s;
         throw new IllegalArgumentException("this job's model (" + m.model().getClass().getName()
             + ") only works in one process; jobs on several nodes need a ModelSpec (potential file text)");
@@ -198,6 +202,7 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 if (g.properties) {
                     w.ints(g.type, g.distinct);
                     w.doubles(g.q, g.distinct);
+                    w.longs(g.id, g.distinct);
                     w.ints(g.expansion, 4 * g.count);
                 }
             }
@@ -206,12 +211,15 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 w.i32(m.from());
                 w.i32(m.forces().count);
                 w.doubles(m.forces().f, 3 * m.forces().count);
+                w.bool(m.forces().energies);
+                if (m.forces().energies) w.doubles(m.forces().e, m.forces().count);
             }
             case SubdomainActor.Advance m -> {
                 w.i64(m.step());
                 w.doubleArray(m.globals());
                 w.bool(m.rebuild());
                 w.bool(m.redo());
+                w.bool(m.sample());
             }
             case DomainCoordinator.Report m -> {
                 w.i64(m.step());
@@ -221,6 +229,7 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 w.i64(m.violationId());
                 w.f64(m.violationDistance());
                 w.bool(m.rebuilt());
+                w.i64(m.observed());
             }
             case DomainCoordinator.GlobalPartial m -> {
                 w.i64(m.step());
@@ -287,6 +296,8 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 w.i32(s.ghosts());
                 w.i32(s.rebuilds());
                 w.i64(s.messagesSent());
+                w.doubleArray(m.observables());
+                w.i64(m.observed());
             }
             case DomainCoordinator.SubdomainFailed m -> {
                 w.i32(m.from());
@@ -356,6 +367,7 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 if (g.properties) {
                     g.type = r.ints(u);
                     g.q = r.doubles(u);
+                    g.id = r.longs(r.checked(u, 8, "halo id"));
                     g.expansion = r.ints(4 * r.checked(n, 16, "halo image"));
                 }
                 yield new SubdomainActor.Halo(step, from, g);
@@ -367,10 +379,12 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 ForceBlock f = new ForceBlock(0);
                 f.count = n;
                 f.f = r.doubles(3 * n);
+                f.energies = r.bool();
+                if (f.energies) f.e = r.doubles(r.checked(n, 8, "per-atom energy"));
                 yield new SubdomainActor.Reverse(step, from, f);
             }
-            case "A" -> new SubdomainActor.Advance(r.i64(), r.doubleArray(), r.bool(), r.bool());
-            case "P" -> new DomainCoordinator.Report(r.i64(), r.i32(), readSums(r), r.f64(), r.i64(), r.f64(), r.bool());
+            case "A" -> new SubdomainActor.Advance(r.i64(), r.doubleArray(), r.bool(), r.bool(), r.bool());
+            case "P" -> new DomainCoordinator.Report(r.i64(), r.i32(), readSums(r), r.f64(), r.i64(), r.f64(), r.bool(), r.i64());
             case "M" -> new SubdomainActor.Migrants(r.i64(), r.i32(), readAtoms(r));
             case "GP" -> new DomainCoordinator.GlobalPartial(r.i64(), r.i32(), r.doubleArray());
             case "GT" -> new SubdomainActor.GlobalTotals(r.i64(), r.doubleArray());
@@ -396,7 +410,7 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 for (int i = 0; i < np; i++) peers.add(resolve(r.string()));
                 ActorRef<DomainCoordinator.Command> coordinator = resolve(r.string());
                 yield new SubdomainActor.Init(index, grid, system, atoms,
-                    new ModelSpec(potName, potential, is), settings, peers, coordinator);
+                    new ModelSpec(potName, potential, is), settings, null, peers, coordinator);
             }
             case "F" -> new SubdomainActor.Finish(r.doubleArray());
             case "S" -> new SubdomainActor.Stop();
@@ -406,7 +420,7 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 Box box = readBox(r);
                 SubdomainStats s = new SubdomainStats(r.i32(), r.i64(), r.i64(), r.i64(), r.i64(), r.i32(), r.i32(), r.i32(),
                     r.i64());
-                yield new DomainCoordinator.FinalAtoms(from, atoms, box, s);
+                yield new DomainCoordinator.FinalAtoms(from, atoms, box, s, r.doubleArray(), r.i64());
             }
             case "E" -> new DomainCoordinator.SubdomainFailed(r.i32(), r.string());
             case "D" -> new DomainCoordinator.Spawned(r.i32(), resolve(r.string()));

@@ -3,6 +3,8 @@ package io.ionstream.actors.domain;
 import io.ionstream.actors.domain.decomp.AtomBlock;
 import io.ionstream.actors.domain.decomp.Decomposition;
 import io.ionstream.actors.domain.decomp.DomainGrid;
+import io.ionstream.engine.analysis.live.GlobalFrame;
+import io.ionstream.engine.analysis.live.ObservableSet;
 import io.ionstream.engine.md.Integrator;
 import io.ionstream.engine.md.StepSums;
 import io.ionstream.engine.md.Thermo;
@@ -48,15 +50,22 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
     /** Messages the coordinator understands. */
     public sealed interface Command {}
 
-    /** A subdomain's partial sums and motion hint for one step. */
+    /**
+     * A subdomain's partial sums and motion hint for one step; when {@code observed} ≥ 0 the
+     * sums' {@code extra} holds its share of the live observables of that (earlier) step.
+     */
     public record Report(long step, int from, StepSums sums, double hint, long violationId, double violationDistance,
-                         boolean rebuilt) implements Command {}
+                         boolean rebuilt, long observed) implements Command {}
 
     /** A subdomain's share of the global sums of one step (terms such as the Ewald k-space). */
     public record GlobalPartial(long step, int from, double[] sums) implements Command {}
 
-    /** A subdomain's atoms and timings at the end of the job. */
-    public record FinalAtoms(int from, AtomBlock atoms, Box box, SubdomainStats stats) implements Command {}
+    /**
+     * A subdomain's atoms and timings at the end of the job, and its share of the observables of
+     * the last step when {@code observed} ≥ 0.
+     */
+    public record FinalAtoms(int from, AtomBlock atoms, Box box, SubdomainStats stats, double[] observables, long observed)
+        implements Command {}
 
     /** A subdomain hit an error (bad input, unstable run): the job ends with this message. */
     public record SubdomainFailed(int from, String message) implements Command {}
@@ -78,10 +87,12 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
 
     public record Aborted(String reason) implements Outcome {}
 
-    /** Receives thermo samples as they are recorded, on the coordinator's thread. */
+    /** Receives thermo samples (and live observables) as they are recorded, on the coordinator's thread. */
     @FunctionalInterface
     public interface ProgressListener {
         void sample(ThermoSample s);
+
+        default void observables(ObservableSample s) {}
     }
 
     /**
@@ -113,6 +124,10 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
     private final Integrator integrator;
     private final double[] globals;
     private final ShadowCell shadow;
+    private final ObservableSet observables;
+    private final List<ObservableSample> observed = new ArrayList<>();
+    private GlobalFrame observedFrame;
+    private double[] observedTotal;
     private final NeighborSettings settings;
     private final Report[] reports;
     private int reportCount;
@@ -146,6 +161,10 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
             throw new IllegalArgumentException("a job on several nodes needs its model as a ModelSpec (potential file text); "
                 + job.model().getClass().getName() + " only works in one process");
         }
+        if (remote && job.observables() != null) {
+            throw new IllegalArgumentException("live observables are supported for jobs in one process only");
+        }
+        this.observables = job.observables() == null ? null : job.observables().factory().get();
         this.summary = SystemSummary.of(sys);
         ForceField probe = job.model().forceField(summary);
         double radius = (probe.cutoff() > 0 ? probe.cutoff() : 1.0) + settings.skin();
@@ -197,8 +216,8 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
         if (++placed < subdomains.length) return;
         List<ActorRef<SubdomainActor.Command>> peers = List.of(subdomains);
         for (int t = 0; t < subdomains.length; t++) {
-            subdomains[t].tell(new SubdomainActor.Init(t, grid, summary, initial[t], job.model(), settings, peers,
-                getContext().getSelf()));
+            subdomains[t].tell(new SubdomainActor.Init(t, grid, summary, initial[t], job.model(), settings, job.observables(),
+                peers, getContext().getSelf()));
             initial[t] = null;
         }
     }
@@ -260,12 +279,14 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
             redos++;
             shadow.restore();
             shadow.beforeForces(integrator, globals);
-            broadcast(new SubdomainActor.Advance(step, globals, true, true));
+            broadcast(new SubdomainActor.Advance(step, globals, true, true, sampled(step)));
             return this;
         }
         total.clear();
         for (Report r : reports) total.add(r.sums());
+        long carried = reports[0].observed();
         Arrays.fill(reports, null);
+        if (carried >= 0) finishObservables(carried, total.extra);
         if (rebuilt) {
             rebuilds++;
             sinceBuild = 0;
@@ -284,6 +305,7 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
         if (finalStep) {
             wallNanos = step > 0 ? System.nanoTime() - wallStart : 0;
             if (step > 0) shadow.finishStep(integrator, globals);
+            observedFrame = frame();
             finishing = true;
             broadcast(new SubdomainActor.Finish(globals));
             return this;
@@ -292,11 +314,35 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
         boolean rebuild = rebuildAllowed(next) && (!settings.check() || hint > 0.5 * settings.skin());
         if (step == 0) wallStart = System.nanoTime();
         else shadow.finishStep(integrator, globals);
+        if (sampled(step)) observedFrame = frame();
         step++;
         shadow.snapshot();
         shadow.beforeForces(integrator, globals);
-        broadcast(new SubdomainActor.Advance(step, globals, rebuild, false));
+        broadcast(new SubdomainActor.Advance(step, globals, rebuild, false, sampled(step)));
         return this;
+    }
+
+    /** Whether the live observables are sampled at the end of step {@code n}. */
+    private boolean sampled(long n) {
+        return observables != null && (n % job.observables().every() == 0 || n == job.steps());
+    }
+
+    /** The end of the current step as the observables see it (after finishStep: cell, conserved quantity). */
+    private GlobalFrame frame() {
+        return new GlobalFrame(step, step * integrator.timestep(), shadow.box().copy(), integrator.extendedEnergy(globals));
+    }
+
+    /** Values of the observables of step {@code n} from the summed partials (subdomain index order). */
+    private void finishObservables(long n, double[] totalPartial) {
+        if (observedFrame == null || observedFrame.step() != n) {
+            throw new IllegalStateException("internal error: observables of step " + n + " without their frame");
+        }
+        double[][] v = observables.finish(totalPartial, observedFrame);
+        double[][] copy = new double[v.length][];
+        for (int k = 0; k < v.length; k++) copy[k] = v[k].clone();
+        ObservableSample sample = new ObservableSample(n, observedFrame.time(), observables, copy);
+        observed.add(sample);
+        if (listener != null) listener.observables(sample);
     }
 
     private boolean rebuildAllowed(int stepsSinceBuild) {
@@ -327,11 +373,18 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
             parts[i] = finals[i].atoms();
             stats.add(finals[i].stats());
         }
+        if (finals[0].observed() >= 0) {
+            int len = finals[0].observables().length;
+            if (observedTotal == null || observedTotal.length != len) observedTotal = new double[len];
+            for (FinalAtoms f : finals) for (int k = 0; k < len; k++) observedTotal[k] += f.observables()[k];
+            finishObservables(finals[0].observed(), observedTotal);
+        }
         AtomSystem out = Decomposition.gather(job.system(), finals[0].box(), parts);
         StepSums sums = new StepSums();
         sums.copyFrom(total);
         done = true;
-        replyTo.tell(new Completed(new DomainResult(out, sums, last, List.copyOf(thermo), grid, step, rebuilds, redos,
+        replyTo.tell(new Completed(new DomainResult(out, sums, last, List.copyOf(thermo), List.copyOf(observed), grid, step,
+            rebuilds, redos,
             List.copyOf(stats), wallNanos)));
         broadcast(new SubdomainActor.Stop());
         return Behaviors.stopped();

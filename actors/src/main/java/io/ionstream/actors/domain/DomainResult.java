@@ -7,13 +7,14 @@ import java.util.List;
 
 /**
  * The outcome of a decomposed run: the final system in the input's atom order (with the forces
- * of the last evaluation), the reduced sums of the last step, the thermo log, the grid that was
+ * of the last evaluation), the reduced sums of the last step, the thermo log, the live
+ * observables (empty without an {@link ObservablePlan}), the grid that was
  * used, how often lists were rebuilt and steps redone, per-subdomain timings, and the wall time
  * of the stepping (setup excluded).
  */
 public record DomainResult(AtomSystem system, StepSums finalSums, ThermoSample last, List<ThermoSample> thermo,
-                           DomainGrid grid, long steps, int rebuilds, int redos, List<SubdomainStats> subdomains,
-                           long wallNanos) {
+                           List<ObservableSample> observables, DomainGrid grid, long steps, int rebuilds, int redos,
+                           List<SubdomainStats> subdomains, long wallNanos) {
     /** Atom-steps per second of wall time. */
     public double atomStepsPerSecond() {
         return wallNanos > 0 ? (double) system.size() * steps / (wallNanos * 1e-9) : Double.NaN;

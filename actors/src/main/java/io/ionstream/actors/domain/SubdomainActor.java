@@ -5,6 +5,7 @@ import io.ionstream.actors.domain.decomp.DomainGrid;
 import io.ionstream.actors.domain.decomp.ForceBlock;
 import io.ionstream.actors.domain.decomp.GhostBlock;
 import io.ionstream.actors.domain.decomp.Subdomain;
+import io.ionstream.engine.analysis.live.ObservableSet;
 import io.ionstream.engine.md.Integrator;
 import io.ionstream.engine.md.StepSums;
 import io.ionstream.engine.neighbor.NeighborSettings;
@@ -49,15 +50,16 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
 
     /** Everything a subdomain needs, sent once all subdomains exist (they all need each other's refs). */
     public record Init(int index, DomainGrid grid, SystemSummary system, AtomBlock atoms, ModelFactory model,
-                       NeighborSettings neighbors, List<ActorRef<Command>> peers,
+                       NeighborSettings neighbors, ObservablePlan observables, List<ActorRef<Command>> peers,
                        ActorRef<DomainCoordinator.Command> coordinator) implements Command {}
 
     /**
      * Start step {@code step} with the globals of the previous reduction; {@code rebuild}: rebuild
      * lists (migration, new plans) at this step; {@code redo}: the step is repeated from its
-     * snapshot because an atom outran the prediction.
+     * snapshot because an atom outran the prediction; {@code sample}: live observables are
+     * sampled at the end of this step (per-atom energies are computed).
      */
-    public record Advance(long step, double[] globals, boolean rebuild, boolean redo) implements Command {}
+    public record Advance(long step, double[] globals, boolean rebuild, boolean redo, boolean sample) implements Command {}
 
     /** Atoms that moved into the receiver's box, at a rebuild. */
     public record Migrants(long step, int from, AtomBlock atoms) implements Command {}
@@ -106,6 +108,11 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
     private GhostBlock[] haloOut;
     private ForceBlock[] reverseOut;
     private double[] globalPartial;
+    private ObservableSet observables;
+    private double[] observed;
+    private boolean sampling, sampledBefore;
+    private long observedStep = -1;
+    private static final double[] NO_EXTRA = new double[0];
     private GlobalTotals totals;
     private long violationId = -1;
     private double violationDistance;
@@ -180,7 +187,12 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
         peers = List.copyOf(m.peers());
         AtomSystem atoms = new AtomSystem(m.system().species(), m.system().box(), m.atoms().count + 16);
         m.atoms().appendTo(atoms);
-        sub = new Subdomain(index, m.grid(), atoms, m.model().forceField(m.system()), m.model().integrator(), m.neighbors());
+        if (m.observables() != null) {
+            observables = m.observables().factory().get();
+            observed = new double[observables.partialLength()];
+        }
+        sub = new Subdomain(index, m.grid(), atoms, m.model().forceField(m.system()), m.model().integrator(), m.neighbors(),
+            observables == null ? 0 : observables.neighborRadius());
         integrator = sub.integrator();
         globals = new double[integrator.globalsLength()];
         int n = m.grid().count();
@@ -193,6 +205,7 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
         reverseOut = new ForceBlock[n];
         // step 0: the setup evaluation, with a full rebuild (wrapping, no-op migration, first plans)
         step = 0;
+        sampling = observables != null;
         stepStart = System.nanoTime();
         startRebuild();
     }
@@ -206,10 +219,12 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
             sub.restore();
         } else {
             if (stepped) integrator.finishStep(atoms, globals);
+            sampleIfDue();
             sub.snapshot();
         }
         step = m.step();
         rebuild = m.rebuild();
+        sampling = observables != null && m.sample();
         integrator.beforeForces(atoms, globals);
         sub.measureMotion();
         violationId = -1;
@@ -309,7 +324,7 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
                     }
                     sub.unpackHalos(haloBlocks, rebuild);
                     long t0 = System.nanoTime();
-                    sub.computeForces(rebuild);
+                    sub.computeForces(rebuild, sampling);
                     forceNanos += System.nanoTime() - t0;
                     for (int t : sub.partners()) {
                         if (sub.ghostsFrom(t) == 0) continue;
@@ -352,6 +367,7 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
     }
 
     private void report() {
+        partial.extra = NO_EXTRA;
         if (step == 0) {
             sub.collectSetupSums(partial);
         } else {
@@ -359,20 +375,41 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
             stepped = true;
             steps++;
         }
+        // the observables of the previous sampled step ride in this report
+        long carried = -1;
+        if (observedStep >= 0 && observedStep == step - 1) {
+            partial.extra = observed;
+            carried = observedStep;
+        }
         double hint = sub.motionHint();
         phase = Phase.IDLE;
         busyNanos += System.nanoTime() - stepStart;
-        coordinator.tell(new DomainCoordinator.Report(step, index, partial, hint, violationId, violationDistance, rebuild));
+        coordinator.tell(new DomainCoordinator.Report(step, index, partial, hint, violationId, violationDistance, rebuild, carried));
+    }
+
+    /**
+     * At the end of a sampled step (after its finishStep): this subdomain's share of the
+     * observables, which its next report (or its final atoms) carries to the coordinator.
+     */
+    private void sampleIfDue() {
+        if (!sampling) return;
+        sub.sampleObservables(observables, observed, !sampledBefore);
+        sampledBefore = true;
+        observedStep = step;
+        sampling = false;
     }
 
     private void onFinish(Finish m) {
         if (phase != Phase.IDLE) throw new IllegalStateException("subdomain " + index + ": Finish during step " + step);
         System.arraycopy(m.globals(), 0, globals, 0, globals.length);
         if (stepped) integrator.finishStep(sub.atoms(), globals);
+        sampleIfDue();
+        boolean last = observables != null && observedStep == step;
         AtomBlock all = new AtomBlock(sub.atoms().size());
         sub.export(all);
         SubdomainStats stats = new SubdomainStats(index, steps, busyNanos, forceNanos, waitNanos, sub.atoms().size(),
             sub.ghosts(), sub.builds(), messages);
-        coordinator.tell(new DomainCoordinator.FinalAtoms(index, all, sub.atoms().box().copy(), stats));
+        coordinator.tell(new DomainCoordinator.FinalAtoms(index, all, sub.atoms().box().copy(), stats,
+            last ? observed : NO_EXTRA, last ? step : -1));
     }
 }

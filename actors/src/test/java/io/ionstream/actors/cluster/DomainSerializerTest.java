@@ -123,7 +123,7 @@ class DomainSerializerTest {
         g.distinct = 7;
         g.properties = true;
         for (int k = 0; k < 21; k++) g.x[k] = Math.PI * k - 1e-300;
-        for (int i = 0; i < 7; i++) { g.type[i] = i % 3; g.q[i] = -0.5 * i; }
+        for (int i = 0; i < 7; i++) { g.type[i] = i % 3; g.q[i] = -0.5 * i; g.id[i] = 1000L * i - 7; }
         for (int k = 0; k < 36; k++) g.expansion[k] = k % 4 == 0 ? k / 4 % 7 : k % 3 - 1;
         SubdomainActor.Halo h = roundTrip(new SubdomainActor.Halo(123456789012L, 5, g));
         assertEquals(123456789012L, h.step());
@@ -131,7 +131,11 @@ class DomainSerializerTest {
         assertEquals(9, h.ghosts().count);
         assertEquals(7, h.ghosts().distinct);
         for (int k = 0; k < 21; k++) assertEquals(g.x[k], h.ghosts().x[k]);
-        for (int i = 0; i < 7; i++) { assertEquals(g.type[i], h.ghosts().type[i]); assertEquals(g.q[i], h.ghosts().q[i]); }
+        for (int i = 0; i < 7; i++) {
+            assertEquals(g.type[i], h.ghosts().type[i]);
+            assertEquals(g.q[i], h.ghosts().q[i]);
+            assertEquals(g.id[i], h.ghosts().id[i]);
+        }
         for (int k = 0; k < 36; k++) assertEquals(g.expansion[k], h.ghosts().expansion[k]);
         g.properties = false;
         assertEquals(false, roundTrip(new SubdomainActor.Halo(1, 0, g)).ghosts().properties);
@@ -141,6 +145,12 @@ class DomainSerializerTest {
         for (int k = 0; k < 9; k++) f.f[k] = -k / 3.0;
         SubdomainActor.Reverse r = roundTrip(new SubdomainActor.Reverse(9, 2, f));
         for (int k = 0; k < 9; k++) assertEquals(f.f[k], r.forces().f[k]);
+        f.energies = true;
+        f.ensureEnergyCapacity(3);
+        f.e[0] = -1; f.e[1] = 2; f.e[2] = -3;
+        r = roundTrip(new SubdomainActor.Reverse(9, 2, f));
+        assertTrue(r.forces().energies);
+        for (int k = 0; k < 3; k++) assertEquals(f.e[k], r.forces().e[k]);
 
         AtomBlock b = atoms(11, 4);
         SubdomainActor.Migrants m = roundTrip(new SubdomainActor.Migrants(77, 3, b));
@@ -150,10 +160,11 @@ class DomainSerializerTest {
 
     @Test
     void stepMessagesAndReportsKeepEveryBit() throws Exception {
-        SubdomainActor.Advance a = roundTrip(new SubdomainActor.Advance(42, new double[] {1.5, -2e-17, Double.MIN_VALUE}, true, false));
+        SubdomainActor.Advance a = roundTrip(new SubdomainActor.Advance(42, new double[] {1.5, -2e-17, Double.MIN_VALUE}, true, false, true));
         assertEquals(42, a.step());
         assertArrayEquals(new double[] {1.5, -2e-17, Double.MIN_VALUE}, a.globals());
         assertTrue(a.rebuild());
+        assertTrue(a.sample());
         StepSums s = new StepSums();
         for (int k = 0; k < 6; k++) { s.mvv[k] = k + 0.1; s.virial[k] = -k * 1e5; }
         s.potentialEnergy = -123.456;
@@ -161,7 +172,7 @@ class DomainSerializerTest {
         s.extra = new double[] {3, 4};
         s.stepper = new double[] {5, 6, 7};
         s.stepperMax = new double[] {8};
-        DomainCoordinator.Report p = roundTrip(new DomainCoordinator.Report(7, 1, s, 0.25, 99L, 0.6, true));
+        DomainCoordinator.Report p = roundTrip(new DomainCoordinator.Report(7, 1, s, 0.25, 99L, 0.6, true, 6));
         assertArrayEquals(s.mvv, p.sums().mvv);
         assertArrayEquals(s.virial, p.sums().virial);
         assertEquals(s.potentialEnergy, p.sums().potentialEnergy);
@@ -171,6 +182,7 @@ class DomainSerializerTest {
         assertArrayEquals(s.stepperMax, p.sums().stepperMax);
         assertEquals(0.25, p.hint());
         assertEquals(99L, p.violationId());
+        assertEquals(6, p.observed());
         assertArrayEquals(new double[] {9}, roundTrip(new SubdomainActor.Finish(new double[] {9})).globals());
         DomainCoordinator.GlobalPartial gp = roundTrip(new DomainCoordinator.GlobalPartial(5, 2, new double[] {1e300, -0.0, 3}));
         assertEquals(2, gp.from());
@@ -189,7 +201,7 @@ class DomainSerializerTest {
         Box box = new Box(1, 2, 3, 10, 11, 12, 0.5, -0.25, 1.5);
         SystemSummary system = new SystemSummary(SpeciesTable.of("Li", "P", "S", "Cl"), 123456789L, 37.25, box);
         SubdomainActor.Init i = roundTrip(new SubdomainActor.Init(1, new DomainGrid(2, 1, 3), system, b, model,
-            new NeighborSettings(1.5, 2, 3, false, 7), List.of(peer.ref(), peer.ref()), coord.ref()));
+            new NeighborSettings(1.5, 2, 3, false, 7), null, List.of(peer.ref(), peer.ref()), coord.ref()));
         assertEquals(new DomainGrid(2, 1, 3), i.grid());
         assertEquals("Cl", i.system().species().symbol(3));
         assertEquals(box.toString(), i.system().box().toString());
@@ -202,7 +214,9 @@ class DomainSerializerTest {
         assertAtoms(b, i.atoms());
 
         SubdomainStats st = new SubdomainStats(2, 10, 11, 12, 13, 14, 15, 16, 17);
-        DomainCoordinator.FinalAtoms g = roundTrip(new DomainCoordinator.FinalAtoms(2, b, box, st));
+        DomainCoordinator.FinalAtoms g = roundTrip(new DomainCoordinator.FinalAtoms(2, b, box, st, new double[] {1, 2.5}, 9));
+        assertArrayEquals(new double[] {1, 2.5}, g.observables());
+        assertEquals(9, g.observed());
         assertEquals(st, g.stats());
         assertAtoms(b, g.atoms());
         assertEquals(peer.ref(), roundTrip(new DomainCoordinator.Spawned(4, peer.ref())).ref());
@@ -218,7 +232,7 @@ class DomainSerializerTest {
         SubdomainActor.Init init = new SubdomainActor.Init(0, new DomainGrid(1, 1, 1),
             new SystemSummary(SpeciesTable.of("Ar"), 1, 0, Box.orthorhombic(5, 5, 5)), new AtomBlock(1),
             ModelFactory.of(() -> null, () -> new VelocityVerlet(0.001)),
-            NeighborSettings.defaults(), List.of(peer.ref()), coord.ref());
+            NeighborSettings.defaults(), null, List.of(peer.ref()), coord.ref());
         DomainSerializer d = (DomainSerializer) serialization.findSerializerFor(init);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.toBinary(init));
         assertTrue(e.getMessage().contains("ModelSpec"), e.getMessage());

@@ -136,6 +136,24 @@ public final class HaloPlan {
         for (int u = 0, m = distinct[t]; u < m; u++) out[u] = column[at[u]];
     }
 
+    /** Copies a per-atom long column (ids) of the distinct atoms for target t into {@code out[0 ..]}. */
+    public void packDistinctLongs(int t, long[] column, long[] out) {
+        int[] at = distinctAtom[t];
+        for (int u = 0, m = distinct[t]; u < m; u++) out[u] = column[at[u]];
+    }
+
+    /** Copies a per-atom long column (ids) of the plan's atoms into {@code out[o ..]}. */
+    public void packLongs(int t, long[] column, long[] out, int o) {
+        int[] at = atom[t];
+        for (int k = 0, m = count[t]; k < m; k++) out[o + k] = column[at[k]];
+    }
+
+    /** Adds returned per-distinct-atom scalars (per-atom energies) {@code in[u]} to their owners. */
+    public void foldDistinctScalars(int t, double[] in, double[] e) {
+        int[] at = distinctAtom[t];
+        for (int u = 0, m = distinct[t]; u < m; u++) e[at[u]] += in[u];
+    }
+
     /** Writes (distinct index, shift a, b, c) of every entry for target t into {@code out[4k ..]}: how the receiver expands. */
     public void packExpansion(int t, int[] out) {
         int[] of = distinctOf[t], sh = shift[t];

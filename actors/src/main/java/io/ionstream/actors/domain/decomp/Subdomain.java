@@ -1,5 +1,7 @@
 package io.ionstream.actors.domain.decomp;
 
+import io.ionstream.engine.analysis.live.LocalAtoms;
+import io.ionstream.engine.analysis.live.ObservableSet;
 import io.ionstream.engine.md.Integrator;
 import io.ionstream.engine.md.StepSums;
 import io.ionstream.engine.neighbor.NeighborBuilder;
@@ -54,7 +56,7 @@ public final class Subdomain {
     private final int[] globalLength;
     private final Integrator integrator;
     private final NeighborSettings settings;
-    private final double radius;
+    private final double radius, haloRadius, observableRadius;
     private final HaloGeometry geometry;
     private final HaloPlan plan;
     private int[] partners = new int[0];
@@ -82,9 +84,20 @@ public final class Subdomain {
     private double maxDisplacement, maxMove;
 
     private final Snapshot snapshot = new Snapshot();
+    private final LocalAtoms view = new LocalAtoms();
+    private NeighborList observableList;
 
     public Subdomain(int index, DomainGrid grid, AtomSystem atoms, ForceField field, Integrator integrator,
                      NeighborSettings settings) {
+        this(index, grid, atoms, field, integrator, settings, 0);
+    }
+
+    /**
+     * A subdomain whose halo also covers {@code observableRadius} (Å): live observables that read
+     * neighbours ({@link #sampleObservables}) need ghosts that far.
+     */
+    public Subdomain(int index, DomainGrid grid, AtomSystem atoms, ForceField field, Integrator integrator,
+                     NeighborSettings settings, double observableRadius) {
         if (index < 0 || index >= grid.count()) throw new IllegalArgumentException("subdomain " + index + " outside grid " + grid);
         field.validate(atoms.species());
         this.index = index;
@@ -104,6 +117,8 @@ public final class Subdomain {
         this.settings = settings;
         double cutoff = field.cutoff() > 0 ? field.cutoff() : 1.0;
         this.radius = cutoff + settings.skin();
+        this.haloRadius = Math.max(cutoff, observableRadius) + settings.skin();
+        this.observableRadius = observableRadius;
         this.geometry = new HaloGeometry(grid);
         this.plan = new HaloPlan(grid, index);
         int n = grid.count();
@@ -122,8 +137,11 @@ public final class Subdomain {
     public AtomSystem atoms() { return atoms; }
     public Integrator integrator() { return integrator; }
     public NeighborSettings settings() { return settings; }
-    /** Halo width and list radius: cut-off plus skin (Å). */
+    /** List radius: cut-off plus skin (Å). */
     public double radius() { return radius; }
+
+    /** Halo width: the larger of the cut-off and the observables' radius, plus the skin (Å). */
+    public double haloRadius() { return haloRadius; }
     /** Subdomains this one exchanges halos and migrating atoms with, in index order (self excluded). */
     public int[] partners() { return partners; }
     public int builds() { return builds; }
@@ -236,7 +254,7 @@ public final class Subdomain {
         }
         atoms.wrapAll();
         Box box = atoms.box();
-        geometry.update(box, radius);
+        geometry.update(box, haloRadius);
         partners = geometry.partners(index);
         Arrays.fill(allowed, false);
         allowed[index] = true;
@@ -257,7 +275,7 @@ public final class Subdomain {
             } else {
                 if (!allowed[owner]) {
                     throw new IllegalStateException("atom id " + atoms.id()[i] + " moved from subdomain " + index
-                        + " to subdomain " + owner + ", further than the halo width " + radius
+                        + " to subdomain " + owner + ", further than the halo width " + haloRadius
                         + " Å since the last rebuild: the run is unstable (reduce the time step)");
                 }
                 outgoing[owner].append(atoms, i);
@@ -321,6 +339,7 @@ public final class Subdomain {
         if (properties) {
             plan.packDistinctInts(t, atoms.type(), block.type);
             plan.packDistinctDoubles(t, atoms.q(), block.q);
+            plan.packDistinctLongs(t, atoms.id(), block.id);
             plan.packExpansion(t, block.expansion);
         }
     }
@@ -361,6 +380,7 @@ public final class Subdomain {
         double[] x = atoms.x();
         int[] type = atoms.type();
         double[] q = atoms.q();
+        long[] id = atoms.id();
         for (int t = 0; t < grid.count(); t++) {
             int m = ghostCount[t];
             if (m == 0) continue;
@@ -370,6 +390,7 @@ public final class Subdomain {
                 if (rebuild) {
                     plan.packInts(index, type, type, o);
                     plan.packDoubles(index, q, q, o);
+                    plan.packLongs(index, id, id, o);
                 }
                 continue;
             }
@@ -393,6 +414,7 @@ public final class Subdomain {
                     int u = e[4 * k];
                     type[o + k] = b.type[u];
                     q[o + k] = b.q[u];
+                    id[o + k] = b.id[u];
                 }
             }
         }
@@ -411,6 +433,11 @@ public final class Subdomain {
      * positions as the new displacement reference.
      */
     public void computeForces(boolean rebuild) {
+        computeForces(rebuild, false);
+    }
+
+    /** As {@link #computeForces(boolean)}, with per-atom energies when {@code perAtomEnergy} (sampling steps). */
+    public void computeForces(boolean rebuild, boolean perAtomEnergy) {
         int n = atoms.size();
         int nall = n + nghost;
         double[] x = atoms.x();
@@ -436,8 +463,51 @@ public final class Subdomain {
         ctx.species = atoms.species();
         ctx.half = half;
         ctx.full = full;
-        out.reset(atoms.f(), nall, false);
+        out.reset(atoms.f(), nall, perAtomEnergy);
         if (local != null) local.compute(ctx, out);
+    }
+
+    // ---------------------------------------------------------------- live observables
+
+    /**
+     * Adds this subdomain's share of {@code set} into {@code partial} (cleared first), from the
+     * local atoms and the ghosts of the last force evaluation, with the per-atom energies of that
+     * evaluation when it computed them. {@code first}: the reference state (MSD origins, cages)
+     * is taken now. Call at the end of a step (after {@code finishStep}); the per-atom state
+     * lives in the system's extra array {@link ObservableSet#STATE_ARRAY}, so it migrates.
+     * Local positions are as the last rebuild left them, within half a skin of the cell (the
+     * ghosts are images of exactly these positions, so neighbour distances are exact).
+     */
+    public void sampleObservables(ObservableSet set, double[] partial, boolean first) {
+        int n = atoms.size();
+        LocalAtoms v = view;
+        v.nlocal = n;
+        v.nall = n + nghost;
+        v.x = atoms.x();
+        v.type = atoms.type();
+        v.id = atoms.id();
+        v.image = atoms.image();
+        v.v = atoms.v();
+        v.eatom = out.eatom;
+        v.potentialEnergy = out.energy;
+        System.arraycopy(out.virial, 0, v.virial, 0, 6);
+        v.box = atoms.box();
+        v.species = atoms.species();
+        v.massByType = atoms.massByType();
+        double r = set.neighborRadius();
+        if (r > observableRadius) {
+            throw new IllegalStateException("the observables need neighbours within " + r + " Å but the halo was sized for "
+                + observableRadius + " Å");
+        }
+        if (r > 0) {
+            if (observableList == null) observableList = new NeighborList(false);
+            builder.build(observableList, atoms.x(), n, n + nghost, r);
+        }
+        v.full = r > 0 ? observableList : null;
+        set.bindState(atoms, v);
+        if (first) set.initState(v);
+        Arrays.fill(partial, 0.0);
+        set.accumulate(v, partial);
     }
 
     // ---------------------------------------------------------------- global sums
@@ -522,6 +592,13 @@ public final class Subdomain {
             out[d + 1] += f[src + 1];
             out[d + 2] += f[src + 2];
         }
+        block.energies = this.out.eatom != null;
+        if (block.energies) {
+            block.ensureEnergyCapacity(u);
+            Arrays.fill(block.e, 0, u, 0.0);
+            int oe = atoms.size() + ghostStart[t];
+            for (int k = 0; k < m; k++) block.e[e[4 * k]] += this.out.eatom[oe + k];
+        }
     }
 
     /**
@@ -537,6 +614,7 @@ public final class Subdomain {
             if (m == 0) continue;
             if (t == index) {
                 plan.fold3(index, f, n + ghostStart[index], f);
+                if (out.eatom != null) plan.fold(index, out.eatom, n + ghostStart[index], out.eatom);
                 continue;
             }
             ForceBlock b = fromPartner[t];
@@ -545,6 +623,10 @@ public final class Subdomain {
                     + (b == null ? "nothing" : b.count + " atoms") + ", expected " + plan.distinct(t));
             }
             plan.foldDistinct(t, b.f, f);
+            if (out.eatom != null) {
+                if (!b.energies) throw new IllegalStateException("subdomain " + index + ": reverse block from " + t + " lacks per-atom energies");
+                plan.foldDistinctScalars(t, b.e, out.eatom);
+            }
         }
     }
 
