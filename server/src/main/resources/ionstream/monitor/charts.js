@@ -124,6 +124,15 @@
       this.schedule();
     }
 
+    /** Replaces series i with these points (a profile that is redrawn as a whole). */
+    replace(i, xs, ys) {
+      const s = this.series[i];
+      this.points += xs.length - s.xs.length;
+      s.xs = xs;
+      s.ys = ys;
+      this.schedule();
+    }
+
     /** A labelled vertical line (a stage boundary). */
     mark(x, label) {
       this.markers.push({x, label});
@@ -154,7 +163,7 @@
         if (y1 === y0) { y0 /= 2; y1 *= 2; }
       } else {
         if (x1 === x0) { x0 -= 1; x1 += 1; }
-        const pad = y1 === y0 ? Math.max(Math.abs(y0) * 0.05, 1e-9) : (y1 - y0) * 0.06;
+        const pad = y1 === y0 ? (y0 !== 0 ? Math.abs(y0) * 0.05 : 1) : (y1 - y0) * 0.06;
         y0 -= pad;
         y1 += pad;
       }
@@ -196,7 +205,8 @@
         const t = svg('text', {x: px + 3, y: M.top + 10}, this.markerLayer);
         t.textContent = m.label;
       }
-      this.readout.textContent = this.series.filter(s => s.ys.length)
+      // the newest values in the caption, for charts of a few series (hovering shows any point)
+      this.readout.textContent = this.series.length > 3 ? '' : this.series.filter(s => s.ys.length)
         .map(s => (this.series.length > 1 ? s.label + ' ' : '') + formatNumber(s.ys[s.ys.length - 1], 6)).join(' · ');
     }
 

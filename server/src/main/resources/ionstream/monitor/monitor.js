@@ -8,21 +8,23 @@
   const ENDED = new Set(['COMPLETED', 'FAILED', 'CANCELLED']);
   const TOKEN_KEY = 'ionstream.token';
 
-  // Charts for observables the monitor knows, in this order; anything else a job samples follows,
-  // one chart per observable. A rule takes the values it names (all when it names none).
+  // Charts for the observables the monitor knows (by name), in this order; anything else a job samples follows
+  // (time series of the remaining values, one chart per observable, and the newest profile of
+  // array-valued ones such as an RDF). A rule takes the values it names that the job has.
   const KNOWN = [
-    {match: /^msd/i, name: 'msd', title: 'Mean squared displacement', logToggle: true},
-    {match: /reduc/i, name: 'reduction', title: 'Reduction fraction'},
-    {match: /crystal/i, name: 'crystallinity', title: 'Crystallinity'},
-    {match: /^thermo$/, values: ['temperature_K'], title: 'Temperature'},
-    {match: /^thermo$/, values: ['pressure_bar'], title: 'Pressure'},
-    {match: /^thermo$/, values: ['etotal_eV', 'conserved_eV'], title: 'Total energy'},
-    {match: /^thermo$/, values: ['pe_eV'], title: 'Potential energy'},
-    {match: /^thermo$/, values: ['volume_A3'], title: 'Volume'},
-    {match: /^thermo$/, values: ['lx_A', 'ly_A', 'lz_A'], title: 'Cell lengths'}
+    {obs: ['msd'], title: 'Mean squared displacement', values: ['msd_total_A2', 'msd_x_A2', 'msd_y_A2', 'msd_z_A2'], logToggle: true},
+    {obs: ['reduction'], title: 'Reduction fraction', values: ['alpha']},
+    {obs: ['crystallinity'], title: 'Crystallinity', values: ['crystallinity', 'hcp_fraction']},
+    {obs: ['thermo'], title: 'Temperature', values: ['temperature_K']},
+    {obs: ['thermo'], title: 'Pressure', values: ['pressure_bar']},
+    {obs: ['thermo'], title: 'Total energy', values: ['etotal_eV', 'conserved_eV']},
+    {obs: ['thermo'], title: 'Potential energy', values: ['pe_eV']},
+    {obs: ['cell', 'thermo'], title: 'Volume', values: ['volume_A3']},
+    {obs: ['cell', 'thermo'], title: 'Cell lengths', values: ['lx_A', 'ly_A', 'lz_A']}
   ];
-  // values shown elsewhere already (kinetic energy is the temperature times a constant)
-  const HIDDEN = new Set(['thermo.ke_eV']);
+  // values shown elsewhere already or bookkeeping (kinetic energy is the temperature times a constant)
+  const HIDDEN = /^(thermo\.ke_eV|msd\.atoms|crystallinity\.(anions|fcc|hcp))$/;
+  const ARRAY_VALUE = /^(.*)\[(\d+)\]$/;
   const UNITS = {K: 'K', bar: 'bar', eV: 'eV', A: 'Å', A2: 'Å²', A3: 'Å³', ps: 'ps', fs: 'fs', GPa: 'GPa'};
 
   const $ = id => document.getElementById(id);
@@ -182,6 +184,8 @@
       this.abort = null;
       this.lastSeq = null;
       this.route = new Map(); // observable name → [[chart, series] per value index]
+      this.schemaValues = new Map(); // observable name → its value names
+      this.profiles = []; // {obs, chart, indices}: array-valued observables, drawn as their newest profile
       this.charts = [];
       this.lastStage = null;
       this.rate = []; // [wall ms, step] of recent samples, for the ETA
@@ -222,36 +226,52 @@
     buildCharts(schemas) {
       const parent = $('charts');
       const taken = new Set();
-      const add = (title, obs, indices, names, logToggle, id) => {
-        const unit = splitUnit(names[0])[1];
-        const chart = new LineChart(parent, {
-          id, title, unit, xLabel: 'time (ps)', logToggle,
-          series: names.map(n => ({label: splitUnit(n)[0]}))
-        });
+      const series = (obs, name) => {
+        const label = splitUnit(name)[0];
+        return {label: label.startsWith(obs + '_') ? label.slice(obs.length + 1) : label};
+      };
+      const add = (title, obs, names, options) => {
+        const s = this.schemaValues.get(obs);
+        const chart = new LineChart(parent, Object.assign({
+          id: obs + ':' + names.join(','), title, unit: splitUnit(names[0])[1], xLabel: 'time (ps)',
+          series: names.map(n => series(obs, n))
+        }, options || {}));
         this.charts.push(chart);
-        indices.forEach((vi, si) => {
+        names.forEach((n, si) => {
           if (!this.route.has(obs)) this.route.set(obs, []);
-          this.route.get(obs)[vi] = [chart, si];
-          taken.add(obs + '.' + names[si]);
+          this.route.get(obs)[s.indexOf(n)] = [chart, si];
+          taken.add(obs + '.' + n);
         });
       };
+      for (const s of schemas) this.schemaValues.set(s.name, s.valueNames || []);
       for (const rule of KNOWN) {
         for (const s of schemas) {
-          if (!rule.match.test(s.name)) continue;
-          const names = s.valueNames || [];
-          const pick = rule.values ? rule.values.filter(v => names.includes(v)) : names.slice(0, 8);
-          if (!pick.length) continue;
-          add(rule.title + (rule.name && s.name !== rule.name ? ' · ' + s.name : ''), s.name,
-            pick.map(v => names.indexOf(v)), pick, !!rule.logToggle, s.name + ':' + pick.join(','));
+          if (!rule.obs.includes(s.name)) continue;
+          const pick = rule.values.filter(v => this.schemaValues.get(s.name).includes(v) && !taken.has(s.name + '.' + v));
+          if (pick.length) add(rule.title, s.name, pick, {logToggle: !!rule.logToggle});
+        }
+      }
+      // array-valued observables (rdf g[k], profile density[b], ...): the newest profile against its bin
+      for (const s of schemas) {
+        const groups = new Map();
+        this.schemaValues.get(s.name).forEach((v, i) => {
+          const m = ARRAY_VALUE.exec(v);
+          if (!m) return;
+          if (!groups.has(m[1])) groups.set(m[1], []);
+          groups.get(m[1]).push(i);
+          taken.add(s.name + '.' + v);
+        });
+        for (const [base, indices] of groups) {
+          const chart = new LineChart(parent, {id: s.name + ':' + base + '[]', title: s.name + ' · ' + base + ' (newest)', xLabel: 'bin',
+            series: [{label: base}], profile: true});
+          this.charts.push(chart);
+          this.profiles.push({obs: s.name, chart, indices});
         }
       }
       for (const s of schemas) {
-        const names = s.valueNames || [];
-        const rest = names.filter(v => !taken.has(s.name + '.' + v) && !HIDDEN.has(s.name + '.' + v)).slice(0, 8);
-        if (!rest.length) continue;
-        const isKnown = KNOWN.some(r => r.match.test(s.name));
-        add(isKnown ? s.name + ': ' + rest.map(v => splitUnit(v)[0]).join(', ') : s.name, s.name,
-          rest.map(v => names.indexOf(v)), rest, false, s.name + ':' + rest.join(','));
+        const rest = this.schemaValues.get(s.name).filter(v => !taken.has(s.name + '.' + v) && !HIDDEN.test(s.name + '.' + v)).slice(0, 8);
+        if (rest.length) add(KNOWN.some(r => r.obs.includes(s.name)) ? s.name + ': ' + rest.map(v => series(s.name, v).label).join(', ') : s.name,
+          s.name, rest);
       }
       $('charts-empty').hidden = this.charts.length > 0;
     }
@@ -261,15 +281,16 @@
       this.lastSeq = seq;
       const t = num(s.timePs);
       if (s.stage !== this.lastStage) {
-        if (this.lastStage !== null) for (const c of this.charts) c.mark(t, s.stage);
+        if (this.lastStage !== null) for (const c of this.charts) if (!c.o.profile) c.mark(t, s.stage);
         this.lastStage = s.stage;
       }
       for (const o of s.observables || []) {
+        const values = o.values || [];
         const r = this.route.get(o.name);
-        if (!r) continue;
-        (o.values || []).forEach((v, i) => {
-          if (r[i]) r[i][0].add(r[i][1], t, num(v));
-        });
+        if (r) values.forEach((v, i) => { if (r[i]) r[i][0].add(r[i][1], t, num(v)); });
+        for (const p of this.profiles) {
+          if (p.obs === o.name) p.chart.replace(0, p.indices.map((_, k) => k), p.indices.map(i => num(values[i])));
+        }
       }
       this.step = Math.max(this.step, num(s.step));
       const wall = num(s.producedUnixNanos) / 1e6;
@@ -447,16 +468,25 @@
           formatNumber(num(s.totalEnergyEv)), formatNumber(num(s.pressureBar)), formatNumber(num(s.volumeA3)), s.stopReason || '–']), 1, 7));
     }
     if ((r.observables || []).length) {
-      box.appendChild(el('h4', '', 'Observables'));
-      const rows = [];
+      const rows = [], arrays = [];
       for (const o of r.observables) {
+        const bins = new Map();
         (o.valueNames || []).forEach((v, i) => {
-          const [label, unit] = splitUnit(v);
+          const m = ARRAY_VALUE.exec(v);
+          if (m) { bins.set(m[1], (bins.get(m[1]) || 0) + 1); return; }
+          const [full, unit] = splitUnit(v);
+          const label = full.startsWith(o.name + '_') ? full.slice(o.name.length + 1) : full;
           rows.push([o.name + '.' + label + (unit ? ' (' + unit + ')' : ''), formatNumber(num((o.last || [])[i]), 6),
             formatNumber(num((o.mean || [])[i]), 6) + ' ± ' + formatNumber(num((o.stddev || [])[i]), 3), String(num(o.samples)), o.stage || '–']);
         });
+        for (const [base, n] of bins) arrays.push(o.name + '.' + base + ' (' + n + ' bins)');
       }
-      box.appendChild(table(['value', 'last', 'mean ± std', 'samples', 'over stage'], rows, 1, 4));
+      const details = el('details');
+      details.open = rows.length <= 16;
+      details.appendChild(el('summary', '', 'Observables · ' + rows.length + ' values' + (arrays.length ? ' and ' + arrays.length + ' profiles' : '')));
+      details.appendChild(table(['value', 'last', 'mean ± std', 'samples', 'over stage'], rows, 1, 4));
+      if (arrays.length) details.appendChild(el('p', 'muted', 'Profiles, bin by bin, are in observables.csv: ' + arrays.join(', ')));
+      box.appendChild(details);
     }
     if ((r.files || []).length) {
       box.appendChild(el('h4', '', 'Files'));
