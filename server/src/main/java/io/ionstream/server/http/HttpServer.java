@@ -62,7 +62,7 @@ public final class HttpServer implements AutoCloseable {
         try {
             Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
             EventStreams events = new EventStreams(http.maxEventStreams());
-            JobEvents jobEvents = new JobEvents(events, service.streamExecutor(), http.eventBatch(), http.keepAlive());
+            JobEvents jobEvents = new JobEvents(events, service.streamExecutor(), http.eventBatch(), http.keepAlive(), http.eventLinger());
             RequestCounter requests = new RequestCounter();
             HttpRoutes routes = new HttpRoutes(service, new ApiRoutes(service, http, jobEvents, blocking),
                 new ServerMetrics(service, events, requests), requests, new BearerAuth(server.token()));

@@ -13,15 +13,20 @@ import java.time.Duration;
  * @param port             port (0: a free one)
  * @param maxEventStreams  Server-Sent Event streams open at once (more get 429)
  * @param eventBatch       events an event stream prepares ahead of its client: its whole buffer
+ * @param eventLinger      how long an event stream waits after new samples before sending, so that
+ *                         samples close together go out in one write (0: at once)
  * @param maxPage          most samples one page of {@code /samples} may hold
  * @param keepAlive        interval of the comment lines that keep idle event streams open
  */
-public record HttpSettings(boolean enabled, String host, int port, int maxEventStreams, int eventBatch, int maxPage,
-                           Duration keepAlive) {
+public record HttpSettings(boolean enabled, String host, int port, int maxEventStreams, int eventBatch, Duration eventLinger,
+                           int maxPage, Duration keepAlive) {
     public HttpSettings {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("ionstream.http.port must be 0..65535, got " + port);
         if (maxEventStreams < 1) throw new IllegalArgumentException("ionstream.http.max-event-streams must be >= 1, got " + maxEventStreams);
         if (eventBatch < 1) throw new IllegalArgumentException("ionstream.http.event-batch must be >= 1, got " + eventBatch);
+        if (eventLinger.isNegative() || eventLinger.toMillis() > 1000) {
+            throw new IllegalArgumentException("ionstream.http.event-linger must be 0..1s, got " + eventLinger);
+        }
         if (maxPage < 1) throw new IllegalArgumentException("ionstream.http.max-page must be >= 1, got " + maxPage);
         if (keepAlive.isNegative() || keepAlive.isZero()) {
             throw new IllegalArgumentException("ionstream.http.keep-alive must be positive, got " + keepAlive);
@@ -43,6 +48,6 @@ public record HttpSettings(boolean enabled, String host, int port, int maxEventS
         boolean defaultPort = origin.resource() != null && origin.resource().endsWith("reference.conf");
         if (defaultPort && c.getInt("grpc.port") == 0) port = 0;
         return new HttpSettings(h.getBoolean("enabled"), host, port, h.getInt("max-event-streams"), h.getInt("event-batch"),
-            h.getInt("max-page"), h.getDuration("keep-alive"));
+            h.getDuration("event-linger"), h.getInt("max-page"), h.getDuration("keep-alive"));
     }
 }

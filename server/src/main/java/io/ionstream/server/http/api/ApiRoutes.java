@@ -30,13 +30,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import org.apache.pekko.http.javadsl.marshalling.sse.EventStreamMarshalling;
 import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.MediaTypes;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.CacheControl;
+import org.apache.pekko.http.javadsl.model.headers.CacheDirectives;
 import org.apache.pekko.http.javadsl.model.headers.ContentDisposition;
 import org.apache.pekko.http.javadsl.model.headers.ContentDispositionTypes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
@@ -51,6 +52,7 @@ import org.apache.pekko.http.javadsl.server.Route;
  */
 public final class ApiRoutes extends AllDirectives {
     private static final int DEFAULT_PAGE = 1000;
+    private static final ContentType EVENT_STREAM = ContentTypes.create(MediaTypes.TEXT_EVENT_STREAM);
     private final IonstreamService service;
     private final HttpSettings settings;
     private final JobEvents events;
@@ -137,7 +139,8 @@ public final class ApiRoutes extends AllDirectives {
                 ? StreamCursor.Mode.LATEST : StreamCursor.Mode.ALL;
             var source = events.open(job, start, m);
             if (source.isEmpty()) return complete(StatusCodes.NO_CONTENT);
-            return completeOK(source.get(), EventStreamMarshalling.toEventStream());
+            return complete(HttpResponse.create().addHeader(CacheControl.create(CacheDirectives.NO_CACHE))
+                .withEntity(HttpEntities.create(EVENT_STREAM, source.get())));
         })));
     }
 

@@ -6,11 +6,8 @@ import io.ionstream.proto.v1.Job;
 import io.ionstream.proto.v1.JobState;
 import io.ionstream.proto.v1.Sample;
 import io.ionstream.server.http.ProtoJson;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
-import org.apache.pekko.http.javadsl.model.sse.ServerSentEvent;
+import org.apache.pekko.util.ByteString;
+import org.apache.pekko.util.ByteStringBuilder;
 
 /**
  * What one event stream sends, in order: the job ({@code event: job}, with a reconnection delay
@@ -22,55 +19,61 @@ import org.apache.pekko.http.javadsl.model.sse.ServerSentEvent;
  *
  * <p>Samples come from the job's shared stream through a cursor, so the job computes each sample
  * once whoever listens, and a client behind by more than the in-memory ring reads the job's log
- * file. A feed is used by one thread at a time.
+ * file. Sample events are encoded once per job ({@link SampleEvents}). A feed is used by one
+ * thread at a time.
  */
-public final class JobEventFeed {
+final class JobEventFeed {
     /** How long an EventSource waits before reconnecting (ms). */
     static final int RETRY_MS = 2000;
 
     private final JobEntry job;
     private final StreamCursor<Sample> cursor;
     private final EventStreams.Subscription subscription;
+    private final SampleEvents events;
     private JobState sentState;
     private boolean finished;
 
-    public JobEventFeed(JobEntry job, StreamCursor.Mode mode, long from, EventStreams.Subscription subscription) {
+    JobEventFeed(JobEntry job, StreamCursor.Mode mode, long from, EventStreams.Subscription subscription, SampleEvents events) {
         this.job = job;
         this.cursor = new StreamCursor<>(job.streams().samples(), mode, from, 1);
         this.subscription = subscription;
+        this.events = events;
         subscription.startsAt(from);
     }
 
     /** True once the end event was produced: nothing follows. */
-    public boolean finished() { return finished; }
+    boolean finished() { return finished; }
 
-    /** Up to {@code max} next events; empty when there is nothing to send now. */
-    public List<ServerSentEvent> next(int max) {
-        List<ServerSentEvent> out = new ArrayList<>(Math.min(max, 16));
+    /** The next events (at most {@code max}) as one piece of the stream; empty when there is nothing to send now. */
+    ByteString next(int max) {
+        ByteStringBuilder out = new ByteStringBuilder();
+        int n = 0;
         if (sentState == null) {
             Job j = job.job();
             sentState = j.getState();
-            out.add(ServerSentEvent.create(ProtoJson.print(j), Optional.of("job"), Optional.empty(), OptionalInt.of(RETRY_MS)));
+            out.append(SseEncoding.event("job", null, ProtoJson.print(j), RETRY_MS));
+            n++;
         }
-        while (out.size() < max && !finished) {
+        while (n < max && !finished) {
             JobState state = job.state(); // read before the cursor: once ended, the sample count is final
             StreamCursor.Delivery<Sample> d = cursor.poll();
             if (d != null) {
                 if (d.dropped() > 0) {
-                    out.add(ServerSentEvent.create("{\"dropped\":" + d.dropped() + ",\"next\":" + d.sequence() + "}", "dropped"));
+                    out.append(SseEncoding.event("dropped", null, "{\"dropped\":" + d.dropped() + ",\"next\":" + d.sequence() + "}", null));
                 }
-                out.add(ServerSentEvent.create(ProtoJson.print(d.item()), "sample", Long.toString(d.sequence())));
+                out.append(events.event(d.sequence()));
                 subscription.sent(d.sequence(), d.dropped());
             } else if (state != sentState) {
                 sentState = state;
-                out.add(ServerSentEvent.create(ProtoJson.print(job.job()), "job"));
+                out.append(SseEncoding.event("job", null, ProtoJson.print(job.job()), null));
             } else if (JobEntry.isEnded(state) && cursor.caughtUp()) {
-                out.add(ServerSentEvent.create(ProtoJson.print(job.job()), "end"));
+                out.append(SseEncoding.event("end", null, ProtoJson.print(job.job()), null));
                 finished = true;
             } else {
                 break;
             }
+            n++;
         }
-        return out;
+        return out.result();
     }
 }
