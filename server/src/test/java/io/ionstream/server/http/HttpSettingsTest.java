@@ -34,6 +34,8 @@ class HttpSettingsTest {
         assertTrue(e.getMessage().contains("ionstream.http.port"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> load("http.max-event-streams=0"));
         assertTrue(e.getMessage().contains("max-event-streams"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> load("http.event-linger=2s"));
+        assertTrue(e.getMessage().contains("event-linger"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> load("http.keep-alive=0s"));
         assertTrue(e.getMessage().contains("keep-alive"), e.getMessage());
     }
