@@ -205,6 +205,17 @@ public final class AtomSystem {
         System.arraycopy(scratch, 0, a, 0, 3 * n);
     }
 
+    /**
+     * Drops the atoms at indices {@code >= newSize} (a subdomain removes the atoms that migrated
+     * away after {@link #permute} moved them to the end). Array capacity is kept.
+     */
+    public void truncate(int newSize) {
+        if (newSize < 0 || newSize > n) {
+            throw new IllegalArgumentException("cannot truncate " + n + " atoms to " + newSize);
+        }
+        n = newSize;
+    }
+
     /** Index of the atom with global id {@code gid}, or -1 (linear scan: not for hot loops). */
     public int indexOfId(long gid) {
         for (int i = 0; i < n; i++) if (id[i] == gid) return i;

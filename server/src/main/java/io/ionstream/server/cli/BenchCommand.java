@@ -8,6 +8,7 @@ import java.util.Set;
 /** {@code bin/ionstream bench <name>}: runs one of the {@link Benchmark}s. */
 final class BenchCommand implements Command {
     private final List<Benchmark> benchmarks = List.of(
+        new ActorsBenchmark(),
         new LjBenchmark(),
         new MtpBenchmark(),
         new FeBenchmark(),

@@ -11,6 +11,7 @@ final class CommandRegistry {
             new BenchCommand(),
             new io.ionstream.server.cli.analyze.AnalyzeCommand(),
             new BuildCommand(),
+            new RunCommand(),
             new DemoCommand(),
             new FeCommand(),
             new EfsCommand(),

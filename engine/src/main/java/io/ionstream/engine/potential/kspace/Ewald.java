@@ -2,8 +2,8 @@ package io.ionstream.engine.potential.kspace;
 
 import io.ionstream.engine.potential.ForceContext;
 import io.ionstream.engine.potential.ForceOutput;
+import io.ionstream.engine.potential.GlobalSumTerm;
 import io.ionstream.engine.potential.NeighborMode;
-import io.ionstream.engine.potential.Potential;
 import io.ionstream.engine.system.Box;
 import io.ionstream.engine.system.SpeciesTable;
 import io.ionstream.engine.units.MetalUnits;
@@ -38,7 +38,7 @@ import io.ionstream.engine.units.MetalUnits;
  * {@link #compute} does all three for the serial case. Between steps 1 and 3 a subdomain's atoms
  * must not move: step 1 caches their phase factors for step 3.
  */
-public final class Ewald implements Potential {
+public final class Ewald implements GlobalSumTerm {
     private static final double TWO_PI = 2.0 * Math.PI;
 
     private final EwaldParameters params;
@@ -92,6 +92,7 @@ public final class Ewald implements Potential {
      * Builds the k-vectors for {@code box} unless they are current; returns {@link #sumLength()}.
      * Allocates only when the number of vectors grows.
      */
+    @Override
     public int prepare(Box box) {
         if (prepared && cell[0] == box.lx() && cell[1] == box.ly() && cell[2] == box.lz() && cell[3] == box.xy()
             && cell[4] == box.xz() && cell[5] == box.yz()) {
@@ -170,6 +171,12 @@ public final class Ewald implements Potential {
      * factors for {@link #applyForces}.
      */
     public void partialStructureFactors(ForceContext ctx, double[] out) {
+        partialSums(ctx, out);
+    }
+
+    /** {@inheritDoc} Here: the partial structure factors, see {@link #partialStructureFactors}. */
+    @Override
+    public void partialSums(ForceContext ctx, double[] out) {
         int len = prepare(ctx.box);
         if (out.length < len) throw new IllegalArgumentException("ewald: partial sums need " + len + " doubles");
         int n = ctx.nlocal;
@@ -207,6 +214,7 @@ public final class Ewald implements Potential {
      * and their per-atom energies when {@code out.eatom} is set (the self and background terms
      * included, as LAMMPS books them), from the global sums {@code totals}.
      */
+    @Override
     public void applyForces(ForceContext ctx, double[] totals, ForceOutput out) {
         int n = ctx.nlocal;
         if (tableAtoms != n) throw new IllegalStateException("ewald: applyForces without partialStructureFactors");
@@ -260,6 +268,7 @@ public final class Ewald implements Potential {
     }
 
     /** Step 3 (once globally): the reciprocal-space energy and virial from the global sums. */
+    @Override
     public void addEnergyAndVirial(double[] totals, ForceOutput out) {
         double e = 0, vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
         for (int k = 0; k < nk; k++) {
