@@ -5,6 +5,8 @@ import io.ionstream.proto.v1.CancelJobRequest;
 import io.ionstream.proto.v1.DescribePotentialRequest;
 import io.ionstream.proto.v1.FetchFileRequest;
 import io.ionstream.proto.v1.FileChunk;
+import io.ionstream.proto.v1.FrameEvent;
+import io.ionstream.proto.v1.StreamFramesRequest;
 import io.ionstream.proto.v1.GetJobRequest;
 import io.ionstream.proto.v1.GetResultsRequest;
 import io.ionstream.proto.v1.InlineFile;
@@ -192,6 +194,15 @@ public final class IonstreamClient implements AutoCloseable {
         Watch w = new Watch(jobsAsync, jobId, fromSequence, mode, listener, scheduler, retryWindow);
         w.start();
         return w;
+    }
+
+    /**
+     * A job's trajectory frames as they come (blocking iterator): the job, the frame header (atom
+     * ids and types, in the order of every frame's positions), then every {@code stride}-th frame
+     * from {@code fromFrame} on, ending when the job has ended.
+     */
+    public Iterator<FrameEvent> frames(String jobId, int stride, long fromFrame, WatchMode mode) {
+        return jobs.streamFrames(StreamFramesRequest.newBuilder().setJobId(jobId).setStride(stride).setFromFrame(fromFrame).setMode(mode).build());
     }
 
     /** Downloads a job file to {@code target} (written to a temporary file, then moved); returns its size. */

@@ -3,7 +3,7 @@ package io.ionstream.actors.catalog;
 import io.ionstream.actors.jobs.run.ForceFieldFactory;
 import io.ionstream.engine.potential.ForceField;
 import io.ionstream.engine.protocol.LjArgon;
-import io.ionstream.engine.system.SpeciesTable;
+import io.ionstream.engine.potential.SystemSummary;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +19,8 @@ public final class BundledPotentials {
     public record Bundled(String name, String description, List<String> species, double cutoff, Supplier<ForceField> field)
         implements ForceFieldFactory {
         @Override
-        public ForceField create(SpeciesTable s) {
-            List<String> have = Arrays.asList(s.symbols());
+        public ForceField create(SystemSummary system) {
+            List<String> have = Arrays.asList(system.species().symbols());
             if (!species.containsAll(have)) {
                 throw new IllegalArgumentException("bundled potential '" + name + "' describes " + String.join(", ", species)
                     + "; the structure has " + String.join(", ", have));

@@ -6,7 +6,7 @@ import io.ionstream.engine.potential.ForceField;
 import io.ionstream.engine.potential.mtp.MtpModel;
 import io.ionstream.engine.potential.mtp.MtpPotential;
 import io.ionstream.engine.potential.mtp.MtpReader;
-import io.ionstream.engine.system.SpeciesTable;
+import io.ionstream.engine.potential.SystemSummary;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +52,7 @@ public final class MtpFormat implements PotentialFormat {
             + String.format(Locale.ROOT, "%.3g", m.maxDist()) + " A";
         ForceFieldFactory factory = new ForceFieldFactory() {
             @Override
-            public ForceField create(SpeciesTable s) {
+            public ForceField create(SystemSummary system) {
                 // one potential per run segment: MTP evaluators keep per-thread scratch
                 return ForceField.of(new MtpPotential(m, named));
             }

@@ -143,10 +143,10 @@ public final class PotentialCatalog {
     /** An inline pair style (LAMMPS pair_style / pair_coeff lines). */
     public ForceFieldFactory pairStyle(String text) {
         if (text == null || text.isBlank()) throw ServiceException.invalid("pair_style.text is empty");
-        PotentialFormat f = formats.stream().filter(x -> x.accepts("inline.pair")).findFirst().orElseThrow(() ->
+        PotentialFormat f = formats.stream().filter(x -> x.accepts(PairStyleFormat.INLINE)).findFirst().orElseThrow(() ->
             new ServiceException(ServiceException.Kind.UNIMPLEMENTED, "inline pair styles need the pair-style reader, which this build "
                 + "does not have yet; use a bundled potential (" + String.join(", ", BundledPotentials.names()) + ")"));
-        return read(f, "pair_style", text.getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of()).factory();
+        return read(f, PairStyleFormat.INLINE, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of()).factory();
     }
 
     private PotentialFormat format(String file) {

@@ -82,7 +82,7 @@ public final class JobRecovery {
         if (record.getState() == JobState.RUNNING) b.setRestarts(record.getRestarts() + 1);
         JobPlan plan;
         try {
-            plan = jobs.planner().plan(f, spec, from.atoms().species(), f.readInitial().atoms().cell());
+            plan = jobs.planner().plan(f, spec, f.readInitial().atoms());
         } catch (ServiceException e) {
             Job failed = b.setState(JobState.FAILED).setMessage("cannot resume after a restart: " + e.getMessage())
                 .setFinished(JobSupervisor.ts(Instant.now())).build();

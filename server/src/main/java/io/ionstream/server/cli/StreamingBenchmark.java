@@ -132,8 +132,8 @@ final class StreamingBenchmark implements Benchmark {
             console.out().printf(Locale.ROOT, "throughput without watchers  %.4g atom-steps/s (median of %d)%n", q, repeat);
             console.out().printf(Locale.ROOT, "throughput with %d watchers  %.4g atom-steps/s%n", watchers, s);
             console.out().printf(Locale.ROOT, "slowdown (wall)              %.1f %% (target <= 5 %%)%n", out.get("slowdown_percent"));
-            console.out().printf(Locale.ROOT, "MD thread CPU time           %.4g vs %.4g atom-steps per CPU second: %.1f %% slower with watchers%n", qc, sc,
-                out.get("md_cpu_slowdown_percent"));
+            console.out().printf(Locale.ROOT, "slowdown (MD-thread CPU)     %.1f %% (%.4g vs %.4g atom-steps per CPU second of the MD thread)%n",
+                out.get("md_cpu_slowdown_percent"), qc, sc);
             console.out().printf(Locale.ROOT, "sample latency               p50 %.2f ms, p99 %.2f ms, max %.1f ms over %d deliveries (target p99 < 50 ms)%n",
                 out.get("latency_p50_ms"), out.get("latency_p99_ms"), out.get("latency_max_ms"), delivered);
             console.out().println("timings on a shared machine are noisy; repeat with --repeat 5 when it is quiet");

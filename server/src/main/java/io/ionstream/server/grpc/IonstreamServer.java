@@ -38,7 +38,7 @@ public final class IonstreamServer implements AutoCloseable {
 
     /** Potential file formats uploads may use. */
     static List<PotentialFormat> potentialFormats() {
-        return List.of(new io.ionstream.actors.catalog.MtpFormat());
+        return List.of(new io.ionstream.actors.catalog.MtpFormat(), new io.ionstream.actors.catalog.PairStyleFormat());
     }
 
     private final IonstreamService service;

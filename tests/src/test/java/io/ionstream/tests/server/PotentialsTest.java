@@ -47,6 +47,45 @@ class PotentialsTest {
         return Path.of(root).resolve(rel);
     }
 
+    private static List<Sample> samples(IonstreamClient client, JobSpec spec) throws Exception {
+        Job job = client.submit(spec);
+        List<Sample> out = new CopyOnWriteArrayList<>();
+        Job last = client.watch(job.getJobId(), new WatchListener() {
+            @Override public void sample(Sample s, long d) { out.add(s); }
+        }).await(Duration.ofSeconds(120));
+        assertEquals(JobState.COMPLETED, last.getState(), last.getMessage());
+        return out;
+    }
+
+    /** The bundled argon potential, the same lj/cut given inline, and uploaded as a .pair file run the same trajectory. */
+    @Test
+    void pairStylesInlineAndUploaded() throws Exception {
+        String lj = "pair_style lj/cut 8.5\npair_coeff * * 0.0104 3.405\n";
+        try (IonstreamServer server = TestServers.start(dir.resolve("data"));
+             IonstreamClient client = TestServers.client(server)) {
+            JobSpec bundled = TestServers.argonJob("bundled", 60, 10, 30);
+            JobSpec inline = bundled.toBuilder().setMd(bundled.getMd().toBuilder().setPotential(PotentialSource.newBuilder()
+                .setPairStyle(io.ionstream.proto.v1.PairStyle.newBuilder().setText(lj)))).build();
+            Path file = Files.writeString(dir.resolve("argon.pair"), lj);
+            PotentialInfo p = client.uploadPotential(file, List.of("Ar"), null);
+            assertEquals("pair-style", p.getFormat());
+            assertEquals(8.5, p.getCutoff(), 1e-12);
+            JobSpec uploaded = bundled.toBuilder().setMd(bundled.getMd().toBuilder().setPotential(PotentialSource.newBuilder()
+                .setPotentialId(p.getPotentialId()))).build();
+            List<Sample> a = samples(client, bundled), b = samples(client, inline), c = samples(client, uploaded);
+            assertEquals(7, a.size());
+            for (int k = 0; k < a.size(); k++) {
+                assertEquals(a.get(k).getObservablesList(), b.get(k).getObservablesList(), "inline pair style, sample " + k);
+                assertEquals(a.get(k).getObservablesList(), c.get(k).getObservablesList(), "uploaded pair style, sample " + k);
+            }
+            StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> client.submit(bundled.toBuilder().setMd(
+                bundled.getMd().toBuilder().setPotential(PotentialSource.newBuilder().setPairStyle(io.ionstream.proto.v1.PairStyle.newBuilder()
+                    .setText("pair_style lj/cut 8.5\npair_coeff * * 0.0104\n")))).build()));
+            assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+            assertTrue(e.getStatus().getDescription().contains("pair_style:2: lj/cut pair_coeff takes"), e.getStatus().getDescription());
+        }
+    }
+
     @Test
     void uploadDescribeAndRunAnMtp() throws Exception {
         Path almtp = shared("mtp-reference/mlip3_Li_example/pot.almtp");

@@ -11,6 +11,7 @@ import io.ionstream.actors.service.ServiceException;
 import io.ionstream.actors.service.ServiceSettings;
 import io.ionstream.engine.neighbor.NeighborSettings;
 import io.ionstream.engine.potential.ForceField;
+import io.ionstream.engine.potential.SystemSummary;
 import io.ionstream.engine.protocol.Stage;
 import io.ionstream.engine.system.AtomSystem;
 import io.ionstream.engine.system.SpeciesTable;
@@ -52,12 +53,12 @@ public final class JobPlanner {
         AtomSystem sys = structures.resolve(md.getStructure());
         PotentialCatalog.Resolved pot = potentials.resolve(md.getPotential());
         AtomState initial = AtomState.capture(sys);
-        JobPlan plan = plan("new", spec, initial.species(), initial.cell(), pot.factory());
+        JobPlan plan = plan("new", spec, initial, pot.factory());
         return new PreparedJob(spec, initial, pot.file(), pot.info(), plan);
     }
 
     /** The plan of a stored job (at start or resume). */
-    public JobPlan plan(JobFiles files, JobSpec spec, SpeciesTable species, io.ionstream.engine.system.Box box) {
+    public JobPlan plan(JobFiles files, JobSpec spec, AtomState initial) {
         MdJob md = mdJob(spec);
         ForceFieldFactory ff = switch (md.getPotential().getSourceCase()) {
             case POTENTIAL_ID -> {
@@ -66,19 +67,22 @@ public final class JobPlanner {
             }
             default -> potentials.resolve(md.getPotential()).factory();
         };
-        return plan(files.jobId(), spec, species, box, ff);
+        return plan(files.jobId(), spec, initial, ff);
     }
 
-    private JobPlan plan(String jobId, JobSpec spec, SpeciesTable species, io.ionstream.engine.system.Box box, ForceFieldFactory ff) {
+    private JobPlan plan(String jobId, JobSpec spec, AtomState initial, ForceFieldFactory ff) {
         MdJob md = mdJob(spec);
+        SpeciesTable species = initial.species();
+        SystemSummary summary = SystemSummary.of(initial.toSystem());
         try {
-            ForceField field = ff.create(species);
+            ForceField field = ff.create(summary);
             field.validate(species);
         } catch (IllegalArgumentException e) {
+            // FormatException (a pair style naming a missing type …) is an IllegalArgumentException too
             throw ServiceException.invalid("potential (" + ff.description() + "): " + e.getMessage());
         }
         List<Stage> stages = ProtocolPlanner.stages(md.getProtocol(), md.getSeed());
-        ObservablePlan observables = ObservableCatalog.plan(md.getObservablesList(), stages, species, box, settings.sampleEvery());
+        ObservablePlan observables = ObservableCatalog.plan(md.getObservablesList(), stages, species, initial.cell(), settings.sampleEvery());
         double skin = md.getNeighborSkin() == 0 ? DEFAULT_SKIN : md.getNeighborSkin();
         if (!(skin > 0) || skin > 10) throw ServiceException.invalid("md.neighbor_skin must be in (0, 10] Å, got " + skin);
         var d = md.getDecomposition();
@@ -88,7 +92,7 @@ public final class JobPlanner {
         }
         if (d.getSubdomains() > 4096) throw ServiceException.invalid("decomposition.subdomains " + d.getSubdomains() + " is absurd (at most 4096)");
         long checkpoint = md.getCheckpointEvery() == 0 ? settings.checkpointEvery() : md.getCheckpointEvery();
-        return new JobPlan(jobId, ff, NeighborSettings.withSkin(skin), stages, observables, checkpoint, md.getFrameEvery(),
+        return new JobPlan(jobId, summary, ff, NeighborSettings.withSkin(skin), stages, observables, checkpoint, md.getFrameEvery(),
             Math.max(1, d.getSubdomains()), Math.max(1, d.getNodes()));
     }
 

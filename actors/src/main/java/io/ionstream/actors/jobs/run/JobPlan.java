@@ -1,16 +1,17 @@
 package io.ionstream.actors.jobs.run;
 
 import io.ionstream.engine.neighbor.NeighborSettings;
+import io.ionstream.engine.potential.SystemSummary;
 import io.ionstream.engine.protocol.Stage;
 import java.util.List;
 
 /**
- * A job ready to run, in engine terms: its force field, neighbour settings, protocol stages
+ * A job ready to run, in engine terms: a summary of its initial system, its force field, neighbour settings, protocol stages
  * (velocities, MD, minimisation), observables, checkpoint and frame intervals (steps; frames 0:
  * none) and the requested decomposition. Built from a job spec by the planner; the initial
  * atoms travel separately as the job's first {@link Snapshot}.
  */
-public record JobPlan(String jobId, ForceFieldFactory forceField, NeighborSettings neighbors, List<Stage> stages,
+public record JobPlan(String jobId, SystemSummary system, ForceFieldFactory forceField, NeighborSettings neighbors, List<Stage> stages,
                       ObservablePlan observables, long checkpointEvery, long frameEvery, int subdomains, int nodes) {
     public JobPlan {
         stages = List.copyOf(stages);

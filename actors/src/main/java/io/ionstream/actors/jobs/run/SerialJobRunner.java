@@ -92,7 +92,7 @@ public final class SerialJobRunner implements JobRunner {
         private Snapshot mdSegment(Snapshot s, MdStage md) {
             Integrator integrator = md.integrator();
             AtomSystem sys = s.atoms().toSystem();
-            MdRunner r = new MdRunner(sys, plan.forceField().create(sys.species()), integrator, plan.neighbors());
+            MdRunner r = new MdRunner(sys, plan.forceField().create(plan.system()), integrator, plan.neighbors());
             r.setup();
             if (!s.atStageStart()) {
                 if (s.globals().length != r.globals().length) {
@@ -135,7 +135,7 @@ public final class SerialJobRunner implements JobRunner {
         private Snapshot minimize(Snapshot s, MinimizeStage m) {
             Minimizer minimizer = m.minimizer();
             AtomSystem sys = s.atoms().toSystem();
-            MdRunner r = new MdRunner(sys, plan.forceField().create(sys.species()), minimizer, plan.neighbors());
+            MdRunner r = new MdRunner(sys, plan.forceField().create(plan.system()), minimizer, plan.neighbors());
             r.setup();
             JobObservables obs = new JobObservables(plan.observables(), r, s.observablesInitialised());
             long step = s.step(), k = 0;

@@ -20,7 +20,7 @@ import io.ionstream.engine.potential.ForceField;
 import io.ionstream.engine.protocol.LjArgon;
 import io.ionstream.engine.protocol.MdStage;
 import io.ionstream.engine.protocol.VelocityStage;
-import io.ionstream.engine.system.SpeciesTable;
+import io.ionstream.engine.potential.SystemSummary;
 import io.ionstream.proto.v1.Sample;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ class CheckpointRestartTest {
 
     private static JobPlan plan(long checkpointEvery) {
         ForceFieldFactory ff = new ForceFieldFactory() {
-            @Override public ForceField create(SpeciesTable s) { return LjArgon.forceField(LjArgon.CUTOFF); }
+            @Override public ForceField create(SystemSummary s) { return LjArgon.forceField(LjArgon.CUTOFF); }
             @Override public String description() { return "lj argon"; }
         };
         var stages = List.of(
@@ -51,7 +51,8 @@ class CheckpointRestartTest {
         // MSD has per-atom state (its origins, set at its first sample in the NPT stage) that must survive checkpoints
         ObservablePlan obs = new ObservablePlan(List.of(new ObservablePlan.Entry("thermo", ThermoObservable::new, 5, null),
             new ObservablePlan.Entry("msd", () -> new MsdObservable(new String[] {"Ar"}, null, MsdObservable.Drift.ALL_ATOMS), 5, "npt")));
-        return new JobPlan("test", ff, NeighborSettings.withSkin(1.0), stages, obs, checkpointEvery, 0, 1, 1);
+        return new JobPlan("test", SystemSummary.of(initial().atoms().toSystem()), ff, NeighborSettings.withSkin(1.0), stages, obs,
+            checkpointEvery, 0, 1, 1);
     }
 
     private static Snapshot initial() {
