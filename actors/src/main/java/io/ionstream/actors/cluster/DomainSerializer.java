@@ -80,6 +80,12 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
         };
     }
 
+    /** The domain serializer of {@code system}. */
+    public static DomainSerializer of(org.apache.pekko.actor.typed.ActorSystem<?> system) {
+        return (DomainSerializer) org.apache.pekko.serialization.SerializationExtension.get(Adapter.toClassic(system))
+            .serializerByIdentity().get(ID).get();
+    }
+
     /** Bytes this node's serializer has encoded so far (what it sent to other nodes, for benchmarks). */
     public long bytesSerialized() {
         return bytesOut.sum();
