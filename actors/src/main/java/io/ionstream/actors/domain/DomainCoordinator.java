@@ -95,6 +95,9 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
 
     private record HostLost(String address) implements Command {}
 
+    /** A member of the cluster changed status (Down, Leaving, Exiting, Removed: it will not serve this run). */
+    private record NodeGone(org.apache.pekko.actor.Address address, String status) implements Command {}
+
     private record PlacementTimeout() implements Command {}
 
     /** How long a stopped subdomain's own failure report may lag behind the notice that it stopped. */
@@ -184,6 +187,7 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
     private long frameStep = -1;
     private Box frameBox;
     private boolean stopped;
+    private final java.util.Set<org.apache.pekko.actor.Address> hostNodes = new java.util.HashSet<>();
     private final NeighborSettings settings;
     private final Report[] reports;
     private int reportCount;
@@ -256,8 +260,10 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
         if (!hosts.isEmpty()) {
             for (ActorRef<SubdomainHost.Command> h : new java.util.LinkedHashSet<>(hosts)) {
                 ctx.watchWith(h, new HostLost(h.path().address().toString()));
+                if (h.path().address().hasGlobalScope()) hostNodes.add(h.path().address());
             }
             timers.startSingleTimer(new PlacementTimeout(), PLACEMENT_TIMEOUT);
+            if (remote) watchMembers(ctx);
         }
         plan(0);
         for (int i = 0; i < n; i++) {
@@ -288,6 +294,9 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
             .onMessage(StopGrace.class, m -> lost("subdomain " + m.index()
                 + " stopped unexpectedly (its node left the cluster?)"))
             .onMessage(HostLost.class, m -> lost("the subdomain host on " + m.address() + " went away (its node left the cluster)"))
+            .onMessage(NodeGone.class, m -> !m.status().isEmpty() && hostNodes.contains(m.address())
+                ? lost("cluster node " + m.address() + " is " + m.status() + "; its subdomains are lost")
+                : this)
             .onSignal(org.apache.pekko.actor.typed.PostStop.class, sig -> {
                 // stopped from outside (the owner gave up): subdomains on other nodes are not our children
                 if (!done) for (ActorRef<SubdomainActor.Command> s : subdomains) if (s != null) s.tell(new SubdomainActor.Stop());
@@ -298,6 +307,24 @@ public final class DomainCoordinator extends AbstractBehavior<DomainCoordinator.
                     + " s (a host did not answer)")
                 : this)
             .build();
+    }
+
+    /**
+     * Follows the cluster membership: a node holding subdomains that is downed or leaves ends
+     * the run at once, rather than when the failure detector and the removal catch up (the
+     * death-watch of its actors and host covers the rest).
+     */
+    private static void watchMembers(ActorContext<Command> ctx) {
+        ActorRef<org.apache.pekko.cluster.ClusterEvent.MemberEvent> events = ctx.messageAdapter(
+            org.apache.pekko.cluster.ClusterEvent.MemberEvent.class, e -> {
+                var m = e.member();
+                var st = m.status();
+                boolean gone = st == org.apache.pekko.cluster.MemberStatus.down() || st == org.apache.pekko.cluster.MemberStatus.leaving()
+                    || st == org.apache.pekko.cluster.MemberStatus.exiting() || st == org.apache.pekko.cluster.MemberStatus.removed();
+                return new NodeGone(m.address(), gone ? st.toString().toLowerCase(java.util.Locale.ROOT) : "");
+            });
+        org.apache.pekko.cluster.typed.Cluster.get(ctx.getSystem()).subscriptions()
+            .tell(org.apache.pekko.cluster.typed.Subscribe.create(events, org.apache.pekko.cluster.ClusterEvent.MemberEvent.class));
     }
 
     /**

@@ -243,8 +243,8 @@ public final class DomainJobRunner implements JobRunner, AutoCloseable {
                     if (attempt >= MAX_ATTEMPTS) {
                         throw new IllegalStateException(e.getMessage() + " (gave up after " + attempt + " attempts)", e);
                     }
-                    LOG.warn("job {}: {}; repeating the segment from the checkpoint at step {} on the nodes that remain",
-                        plan.jobId(), e.getMessage(), s.step());
+                    LOG.warn("{}; repeating the segment of stage '{}' from the checkpoint at step {} on the nodes that remain",
+                        e.getMessage(), stageName, s.step());
                     pause();
                 }
             }
