@@ -241,6 +241,8 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
     private void onAdvance(Advance m) {
         if (phase != Phase.IDLE) throw new IllegalStateException("subdomain " + index + ": Advance(" + m.step() + ") during step " + step);
         stepStart = System.nanoTime();
+        // the timings describe the steps, not the set-up (lists, first forces), as the run's wall time does
+        if (!stepped) busyNanos = forceNanos = waitNanos = cpuNanos = 0;
         System.arraycopy(m.globals(), 0, globals, 0, globals.length);
         AtomSystem atoms = sub.atoms();
         if (m.redo()) {

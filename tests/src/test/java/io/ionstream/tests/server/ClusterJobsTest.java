@@ -126,8 +126,11 @@ class ClusterJobsTest {
         Ran spread = run(job("three nodes", 3, 150, 150, 100), null);
         assertTrue(spread.job().getRunner().contains("6 subdomains on 3 cluster nodes"), spread.job().getRunner());
         assertTrue(DomainSerializer.of(worker.system()).bytesSerialized() > before, "subdomains on the worker sent halos over TCP");
+        long serverBytes = DomainSerializer.of(placementNode().system()).bytesSerialized();
         Ran one = run(job("one node", 1, 150, 150, 100), null);
         assertTrue(one.job().getRunner().contains("6 subdomains on 1 node"), one.job().getRunner());
+        assertEquals(serverBytes, DomainSerializer.of(placementNode().system()).bytesSerialized(),
+            "within a node, messages are passed by reference: nothing was serialised");
         assertEquals(31, one.samples().size());
         assertSameRun(one, spread);
     }
