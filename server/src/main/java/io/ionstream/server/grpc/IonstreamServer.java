@@ -2,7 +2,7 @@ package io.ionstream.server.grpc;
 
 import io.ionstream.actors.catalog.PotentialFormat;
 import io.ionstream.actors.jobs.run.JobRunner;
-import io.ionstream.actors.jobs.run.SerialJobRunner;
+import io.ionstream.actors.jobs.run.DomainJobRunner;
 import io.ionstream.actors.service.IonstreamService;
 import io.ionstream.proto.v1.JobServiceGrpc;
 import io.ionstream.proto.v1.PotentialServiceGrpc;
@@ -31,9 +31,12 @@ import java.util.concurrent.TimeUnit;
  * the .proto files), with optional bearer-token authentication and TLS.
  */
 public final class IonstreamServer implements AutoCloseable {
-    /** The MD platform jobs run on: the only line to change when the actor layer takes over. */
-    static JobRunner defaultRunner() {
-        return new SerialJobRunner();
+    /**
+     * The MD platform jobs run on: the domain-decomposed actor layer, placed by the
+     * {@code ionstream.cluster} settings (see {@link DomainJobRunner}).
+     */
+    static JobRunner defaultRunner(Config config) {
+        return DomainJobRunner.fromConfig(config);
     }
 
     /** Potential file formats uploads may use. */
@@ -79,7 +82,20 @@ public final class IonstreamServer implements AutoCloseable {
     /** Starts the service and the server from a resolved configuration. */
     public static IonstreamServer start(Config config) throws IOException {
         ServerSettings settings = ServerSettings.from(config);
-        IonstreamService service = IonstreamService.start(config, defaultRunner(), potentialFormats());
+        JobRunner runner = defaultRunner(config);
+        IonstreamService service;
+        try {
+            service = IonstreamService.start(config, runner, potentialFormats());
+        } catch (IOException | RuntimeException e) {
+            if (runner instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // the start failed already; report that
+                }
+            }
+            throw e;
+        }
         IonstreamServer s;
         try {
             s = new IonstreamServer(service, settings);
