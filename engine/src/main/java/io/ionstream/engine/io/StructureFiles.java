@@ -1,6 +1,7 @@
 package io.ionstream.engine.io;
 
 import io.ionstream.engine.io.cif.CifReader;
+import io.ionstream.engine.io.mlip.MlipCfgFiles;
 import io.ionstream.engine.io.vasp.Poscar;
 import io.ionstream.engine.io.xyz.ExtXyzFrame;
 import io.ionstream.engine.io.xyz.ExtXyzReader;
@@ -13,11 +14,13 @@ import java.nio.file.Path;
  *
  * <p>{@code species} (may be null) means, for every format, the species table in order: for
  * LAMMPS data and dumps the species of types 1..n, for VASP 4 files the species of the blocks,
+ * for MLIP {@code .cfg} (required there) the species of types 0..n-1,
  * elsewhere the order the read system's types follow (every species in the file must be named).
  *
  * <p>Multi-frame files (extxyz, dump) must hold exactly one frame here; read trajectories with
  * {@link TrajectoryFiles}. LAMMPS data is written in the {@code charge} style when any atom is
- * charged, else {@code atomic}; a dump as {@code x y z ix iy iz} (exact state); CIF and XDATCAR
+ * charged, else {@code atomic}; a {@code .cfg} without energies or forces; a dump as
+ * {@code x y z ix iy iz} (exact state); CIF and XDATCAR
  * are read-only.
  */
 public final class StructureFiles {
@@ -43,7 +46,7 @@ public final class StructureFiles {
             case LAMMPS_DUMP -> readDump(file, species);
             case CIF -> CifReader.read(file, species);
             case XDATCAR -> throw new FormatException(file.toString(), 0, "XDATCAR is a trajectory: open it with TrajectoryFiles");
-            case MLIP_CFG -> throw cfgNotSupported(file);
+            case MLIP_CFG -> MlipCfgFiles.readSingle(file, species);
         };
     }
 
@@ -60,7 +63,7 @@ public final class StructureFiles {
                 }
             }
             case CIF, XDATCAR -> throw new FormatException(file.toString(), 0, format.description() + " is read-only in ionstream");
-            case MLIP_CFG -> throw cfgNotSupported(file);
+            case MLIP_CFG -> MlipCfgFiles.write(sys, file);
         }
     }
 
@@ -73,10 +76,6 @@ public final class StructureFiles {
             }
             return sys;
         }
-    }
-
-    static FormatException cfgNotSupported(Path file) {
-        return new FormatException(file.toString(), 0, "cfg: not yet supported by this facade (use the MLIP reader in engine.io.mlip)");
     }
 
     private static boolean charged(AtomSystem sys) {

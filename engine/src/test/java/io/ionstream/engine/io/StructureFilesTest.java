@@ -1,11 +1,16 @@
 package io.ionstream.engine.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ionstream.engine.system.AtomSystem;
 import io.ionstream.engine.system.SpeciesTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +41,7 @@ class StructureFilesTest {
                 if (random.type()[i] == t) sorted.add(t, random.x()[3 * i], random.x()[3 * i + 1], random.x()[3 * i + 2]);
             }
         }
-        for (String name : new String[] {"s.extxyz", "s.xyz.gz", "POSCAR", "s.vasp", "s.data", "s.lmp.gz", "s.dump"}) {
+        for (String name : new String[] {"s.extxyz", "s.xyz.gz", "POSCAR", "s.vasp", "s.data", "s.lmp.gz", "s.dump", "s.cfg", "s.cfg.gz"}) {
             Path file = dir.resolve(name);
             StructureFiles.write(sorted, file);
             AtomSystem back = StructureFiles.read(file, new String[] {"Li", "P", "S", "Cl"});
@@ -45,13 +50,39 @@ class StructureFilesTest {
         }
     }
 
+    /** A .cfg set reads as a trajectory, one frame per configuration; types need the species named. */
+    @Test
+    void cfgSetsAreTrajectoriesAndNeedTheirSpecies() {
+        SpeciesTable sp = SpeciesTable.of("Li", "S");
+        AtomSystem a = TestSystems.random(5, TestSystems.triclinic(), sp, 6);
+        AtomSystem b = TestSystems.random(6, TestSystems.orthorhombic(), sp, 9);
+        Path set = dir.resolve("set.cfg");
+        StructureFiles.write(a, dir.resolve("a.cfg"));
+        StructureFiles.write(b, dir.resolve("b.cfg"));
+        try {
+            Files.writeString(set, Files.readString(dir.resolve("a.cfg")) + Files.readString(dir.resolve("b.cfg")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String[] names = {"Li", "S"};
+        try (TrajectoryReader t = TrajectoryFiles.open(set, names)) {
+            TrajectoryFrame f0 = t.next();
+            TrajectoryFrame f1 = t.next();
+            assertEquals(6, f0.atoms());
+            assertEquals(9, f1.atoms());
+            assertEquals(1, f1.step());
+            assertArrayEquals(java.util.Arrays.copyOf(b.x(), 27), f1.x(), 1e-12);
+            assertNull(t.next());
+        }
+        FormatException two = assertThrows(FormatException.class, () -> StructureFiles.read(set, names));
+        assertTrue(two.getMessage().contains("more than one configuration"), two.getMessage());
+        FormatException unnamed = assertThrows(FormatException.class, () -> StructureFiles.read(dir.resolve("a.cfg")));
+        assertTrue(unnamed.getMessage().contains("give the species"), unnamed.getMessage());
+    }
+
     @Test
     void unsupportedDirectionsSayWhy() {
         AtomSystem sys = TestSystems.random(1, TestSystems.orthorhombic(), SpeciesTable.of("Li"), 2);
-        FormatException cfg = assertThrows(FormatException.class, () -> StructureFiles.write(sys, dir.resolve("a.cfg")));
-        assertTrue(cfg.getMessage().contains("cfg: not yet supported by this facade"), cfg.getMessage());
-        assertThrows(FormatException.class, () -> StructureFiles.read(dir.resolve("a.cfg")));
-        assertThrows(FormatException.class, () -> TrajectoryFiles.open(dir.resolve("a.cfg")));
         FormatException cif = assertThrows(FormatException.class, () -> StructureFiles.write(sys, dir.resolve("a.cif")));
         assertTrue(cif.getMessage().contains("read-only"), cif.getMessage());
         FormatException traj = assertThrows(FormatException.class, () -> TrajectoryFiles.open(dir.resolve("POSCAR")));

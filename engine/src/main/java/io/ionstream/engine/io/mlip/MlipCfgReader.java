@@ -31,6 +31,8 @@ import java.util.Map;
 public final class MlipCfgReader {
     /** Vacuum around a non-periodic configuration: far beyond any interatomic cut-off. */
     static final double NON_PERIODIC_MARGIN = 100.0;
+    /** Atom arrays start at most this large and grow with the lines actually read. */
+    private static final int INITIAL_ATOMS = 4096;
 
     private final MlipSpecies species;
 
@@ -179,14 +181,24 @@ public final class MlipCfgReader {
             fz = Arrays.asList(cols).indexOf("fz");
             if (fy < 0 || fz < 0) throw in.error("AtomData has fx but not fy and fz");
         }
-        long[] ids = new long[n];
-        int[] types = new int[n];
-        double[] x = new double[3 * n];
-        double[] f = fx >= 0 ? new double[3 * n] : null;
+        // arrays grow as atom lines arrive: a corrupt Size must not allocate gigabytes up front
+        int cap = Math.min(n, INITIAL_ATOMS);
+        long[] ids = new long[cap];
+        int[] types = new int[cap];
+        double[] x = new double[3 * cap];
+        double[] f = fx >= 0 ? new double[3 * cap] : null;
         Map<String, double[]> extra = new LinkedHashMap<>();
-        for (int c : extraCols) extra.put(cols[c], new double[n]);
+        for (int c : extraCols) extra.put(cols[c], new double[cap]);
         for (int i = 0; i < n; i++) {
             String s = in.require("atom " + (i + 1) + " of " + n);
+            if (i == cap) {
+                cap = (int) Math.min(n, 2L * cap);
+                ids = Arrays.copyOf(ids, cap);
+                types = Arrays.copyOf(types, cap);
+                x = Arrays.copyOf(x, 3 * cap);
+                if (f != null) f = Arrays.copyOf(f, 3 * cap);
+                for (Map.Entry<String, double[]> e : extra.entrySet()) e.setValue(Arrays.copyOf(e.getValue(), cap));
+            }
             String[] v = LineReader.fields(s);
             if (v.length != cols.length) {
                 throw in.error("atom line has " + v.length + " fields, AtomData declares " + cols.length + " ("

@@ -87,6 +87,9 @@ public final class MtpModel {
             }
         }
         require(times.length % 4 == 0, "alpha_index_times needs groups of 4");
+        // every moment beyond the basic ones is the target of some product entry, so the lists bound the count
+        require(momentsCount <= nb + times.length / 4, "alpha_moments_count " + momentsCount + " exceeds the "
+            + nb + " basic moments plus the " + times.length / 4 + " alpha_index_times entries that could define them");
         // an operand must be complete when it is used: no later entry may still add to it
         int[] lastTarget = new int[momentsCount];
         Arrays.fill(lastTarget, -1);

@@ -213,6 +213,14 @@ final class MtpTextParser {
     }
 
     private double[] readRadialBlocks(int species, int funcs, int size) {
+        double count = (double) species * species * funcs * size;
+        long left = 0;
+        for (int i = pos; i < lines.length; i++) left += lines[i].length() + 1;
+        // each number needs a digit and a separator: a count the rest of the file cannot hold is corrupt
+        if (2 * count > left) {
+            throw error(pos, "radial_coeffs should hold species_count² × radial_funcs_count × radial_basis_size = "
+                + species + "² × " + funcs + " × " + size + " = " + (long) count + " numbers, more than the rest of the file can hold");
+        }
         double[] c = new double[species * species * funcs * size];
         for (int blk = 0; blk < species * species; blk++) {
             String h = nextNonBlank();

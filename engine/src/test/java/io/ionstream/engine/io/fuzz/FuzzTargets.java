@@ -6,16 +6,20 @@ import io.ionstream.engine.io.LammpsData;
 import io.ionstream.engine.io.LammpsDumpReader;
 import io.ionstream.engine.io.LammpsDumpTrajectory;
 import io.ionstream.engine.io.LammpsDumpWriter;
+import io.ionstream.engine.io.LineReader;
 import io.ionstream.engine.io.TestSystems;
 import io.ionstream.engine.io.TrajectoryFiles;
 import io.ionstream.engine.io.TrajectoryReader;
 import io.ionstream.engine.io.cif.CifReader;
+import io.ionstream.engine.io.mlip.MlipCfgReader;
+import io.ionstream.engine.io.mlip.MlipSpecies;
 import io.ionstream.engine.io.vasp.Poscar;
 import io.ionstream.engine.io.vasp.PoscarReader;
 import io.ionstream.engine.io.vasp.PoscarWriter;
 import io.ionstream.engine.io.vasp.XdatcarReader;
 import io.ionstream.engine.io.xyz.ExtXyzReader;
 import io.ionstream.engine.io.xyz.ExtXyzWriter;
+import io.ionstream.engine.potential.mtp.MtpReader;
 import io.ionstream.engine.system.AtomSystem;
 import io.ionstream.engine.system.Box;
 import io.ionstream.engine.system.SpeciesTable;
@@ -35,9 +39,9 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Every parser of {@code engine.io} as a {@link FuzzTarget} with valid seeds. To fuzz another
- * parser (the MLIP {@code .cfg} and {@code .mtp} readers), add an entry to {@link #all}: seeds
- * plus a lambda that reads one input to the end.
+ * Every parser of structures, trajectories and potentials as a {@link FuzzTarget} with valid
+ * seeds. To fuzz another parser, add an entry to {@link #all}: seeds plus a lambda that reads one
+ * input to the end.
  */
 public final class FuzzTargets {
     private FuzzTargets() {}
@@ -86,6 +90,14 @@ public final class FuzzTargets {
             }
         }));
         t.add(FuzzTarget.of("cif", List.of(bytes(CIF)), in -> CifReader.read(reader(in), "fuzz.cif", null, CifReader.DEFAULT_TOLERANCE)));
+        t.add(FuzzTarget.of("mlip-cfg", cfgSeeds(), in -> {
+            MlipCfgReader r = new MlipCfgReader(MlipSpecies.named("Li", "P", "S", "Cl"));
+            LineReader lines = new LineReader(reader(in), "fuzz.cfg");
+            while (r.next(lines) != null) {
+                // every configuration
+            }
+        }));
+        t.add(FuzzTarget.of("mtp", mtpSeeds(), in -> MtpReader.read(in, "fuzz.mtp")));
         return t;
     }
 
@@ -166,6 +178,29 @@ public final class FuzzTargets {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    /** MLIP's own files: a periodic argyrodite cell and labelled Li configurations (energies, forces, stresses). */
+    private static List<byte[]> cfgSeeds() {
+        try {
+            String train = Files.readString(SharedData.file("mtp-reference/mlip3_Li_example/train.cfg"));
+            int second = train.indexOf("END_CFG", train.indexOf("END_CFG") + 1) + "END_CFG".length();
+            return List.of(Files.readAllBytes(SharedData.file("mtp-reference/random4_argyrodite/lpscl_1x1x1.cfg")),
+                bytes(train.substring(0, second) + "\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An untrained template, a trained potential and an MLIP-3 active-learning file (text plus binary set). */
+    private static List<byte[]> mtpSeeds() {
+        try {
+            return List.of(Files.readAllBytes(SharedData.file("mtp-reference/random4_argyrodite/untrained4_08.mtp")),
+                Files.readAllBytes(SharedData.file("mtp-reference/random4_argyrodite/random4_08.mtp")),
+                Files.readAllBytes(SharedData.file("mtp-reference/mlip3_Li_example/pot.almtp")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static final String VASP4 = "no species line\n1.0\n4 0 0\n0 4 0\n0 0 4\n2 1\nSelective dynamics\nDirect\n0 0 0 T T F\n0.5 0.5 0.5 F F F\n"

@@ -73,4 +73,14 @@ class JazzerParserFuzzTest {
     void cif(byte[] data) throws Throwable {
         run("cif", data);
     }
+
+    @FuzzTest(maxDuration = "60s")
+    void mlipCfg(byte[] data) throws Throwable {
+        run("mlip-cfg", data);
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void mtp(byte[] data) throws Throwable {
+        run("mtp", data);
+    }
 }
