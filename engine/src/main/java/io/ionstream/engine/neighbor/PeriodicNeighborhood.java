@@ -26,6 +26,8 @@ public final class PeriodicNeighborhood {
     private int stepsSinceBuild;
     private int builds;
     private boolean built;
+    /** Local atoms whose positions {@code xhold} holds (from the last build). */
+    private int held;
 
     public PeriodicNeighborhood(AtomSystem sys, double cutoff, NeighborSettings settings, boolean needHalf, boolean needFull) {
         if (!(cutoff > 0) || !Double.isFinite(cutoff)) {
@@ -88,6 +90,7 @@ public final class PeriodicNeighborhood {
                     + x[k] + ", " + x[k + 1] + ", " + x[k + 2] + ")");
             }
         }
+        if (built && held == n) checkDisplacements(n);
         sys.wrapAll();
         if (settings.sortEvery() > 0 && builds % settings.sortEvery() == 0) sortSpatially();
         double rg = radius();
@@ -100,9 +103,29 @@ public final class PeriodicNeighborhood {
         if (full != null) builder.build(full, sys.x(), n, n + ng, rg);
         if (xhold.length < 3 * n) xhold = new double[3 * n + 3 * (n >> 3)];
         System.arraycopy(sys.x(), 0, xhold, 0, 3 * n);
+        held = n;
         stepsSinceBuild = 0;
         builds++;
         built = true;
+    }
+
+    /**
+     * Lists are rebuilt once an atom has moved half the skin; one that moved a whole list radius
+     * since the last build means the dynamics blew up (and would send the bins to absurd sizes).
+     */
+    private void checkDisplacements(int n) {
+        double limit = radius() * radius();
+        double[] x = sys.x();
+        for (int i = 0; i < n; i++) {
+            int k = 3 * i;
+            double dx = x[k] - xhold[k], dy = x[k + 1] - xhold[k + 1], dz = x[k + 2] - xhold[k + 2];
+            double d2 = dx * dx + dy * dy + dz * dz;
+            if (d2 > limit) {
+                throw new IllegalStateException(String.format(java.util.Locale.ROOT, "atom id %d moved %.3g Å since the last "
+                    + "neighbour-list build, more than the cut-off plus skin (%.3g Å): the run is unstable (overlapping atoms "
+                    + "or too large a time step)", sys.id()[i], Math.sqrt(d2), radius()));
+            }
+        }
     }
 
     /** Counting sort of local atoms by cell-aligned bins of about half the list radius. */

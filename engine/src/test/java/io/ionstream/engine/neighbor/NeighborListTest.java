@@ -94,6 +94,20 @@ class NeighborListTest {
         assertTrue(e.getMessage().contains("cut-off"), e.getMessage());
     }
 
+    /** An atom flung further than the list radius between builds is an unstable run, named as such. */
+    @Test
+    void anAtomThatJumpedAWholeListRadiusIsReported() {
+        AtomSystem sys = randomSystem(Box.orthorhombic(30, 30, 30), 40, 3);
+        PeriodicNeighborhood nb = new PeriodicNeighborhood(sys, 4.0, NeighborSettings.withSkin(1.0), true, false);
+        nb.update();
+        sys.x()[3 * 7] += 0.4;
+        nb.update(); // under half the skin: lists kept
+        assertEquals(1, nb.builds());
+        sys.x()[3 * 7] += 6.0; // 6.4 Å in all, more than cut-off + skin
+        IllegalStateException e = assertThrows(IllegalStateException.class, nb::update);
+        assertTrue(e.getMessage().contains("atom id " + sys.id()[7]) && e.getMessage().contains("unstable"), e.getMessage());
+    }
+
     private static AtomSystem randomSystem(Box box, int n, long seed) {
         AtomSystem sys = new AtomSystem(SpeciesTable.of("Li"), box, n);
         Random r = new Random(seed);

@@ -69,28 +69,26 @@ final class JobServiceImpl extends JobServiceGrpc.JobServiceImplBase {
 
     @Override
     public void watch(WatchRequest req, StreamObserver<WatchEvent> out) {
-        JobEntry job;
-        try {
-            job = service.jobs().entry(req.getJobId());
-            job.streams();
-        } catch (Throwable t) {
-            out.onError(GrpcErrors.status(t));
-            return;
-        }
-        new WatchCall(job, req, out, streams);
+        JobEntry job = streamable(req.getJobId(), out);
+        if (job != null) new WatchCall(job, req, out, streams);
     }
 
     @Override
     public void streamFrames(StreamFramesRequest req, StreamObserver<FrameEvent> out) {
-        JobEntry job;
+        JobEntry job = streamable(req.getJobId(), out);
+        if (job != null) new FramesCall(job, req, out, streams);
+    }
+
+    /** The job whose streams a call follows, or null after ending the call with the reason (unknown id, no streams). */
+    private JobEntry streamable(String jobId, StreamObserver<?> out) {
         try {
-            job = service.jobs().entry(req.getJobId());
+            JobEntry job = service.jobs().entry(jobId);
             job.streams();
+            return job;
         } catch (Throwable t) {
             out.onError(GrpcErrors.status(t));
-            return;
+            return null;
         }
-        new FramesCall(job, req, out, streams);
     }
 
     @Override

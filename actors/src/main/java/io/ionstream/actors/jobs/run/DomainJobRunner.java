@@ -22,7 +22,6 @@ import io.ionstream.proto.v1.Sample;
 import io.ionstream.proto.v1.StageResult;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongPredicate;
@@ -117,11 +116,8 @@ public final class DomainJobRunner implements JobRunner, AutoCloseable {
         private final JobPlan plan;
         private final RunListener listener;
         private final BooleanSupplier cancelled;
-        private final List<StageResult> results;
-        private final long startNanos = System.nanoTime();
-        private final double wallBefore;
         /** Samples and frames of the current attempt (they restart from the snapshot when a segment is repeated). */
-        private long samples, frames;
+        private final RunTally tally;
         /** What the listener has seen: nothing below these is published again. */
         private long publishedSamples, publishedFrames, progressed;
         private String stage;
@@ -132,13 +128,10 @@ public final class DomainJobRunner implements JobRunner, AutoCloseable {
             this.plan = plan;
             this.listener = listener;
             this.cancelled = cancelled;
-            this.results = new ArrayList<>(from.stages());
-            this.samples = from.samples();
-            this.frames = from.frames();
+            this.tally = new RunTally(from, listener);
             this.publishedSamples = from.samples();
             this.publishedFrames = from.frames();
             this.progressed = from.step();
-            this.wallBefore = from.wallSeconds();
             this.groups = ObservableGrouping.groups(plan.observables());
         }
 
@@ -228,8 +221,7 @@ public final class DomainJobRunner implements JobRunner, AutoCloseable {
             DomainJob job = new DomainJob(s.atoms().toSystem(), model, plan.neighbors(), steps, plan.subdomains(), Integer.MAX_VALUE,
                 observables, start, frames);
             for (int attempt = 1; ; attempt++) {
-                this.samples = s.samples();
-                this.frames = s.frames();
+                tally.rewind(s);
                 failure = null;
                 try {
                     ClusterPlacement.Target t = placement.target(plan.nodes());
@@ -275,7 +267,7 @@ public final class DomainJobRunner implements JobRunner, AutoCloseable {
         @Override
         public void observables(ObservableSample o) {
             if (failure != null) return;
-            Sample.Builder b = Sample.newBuilder().setSequence(samples).setStep(o.step()).setTimePs(o.time()).setStage(stage);
+            Sample.Builder b = Sample.newBuilder().setSequence(tally.peekSample()).setStep(o.step()).setTimePs(o.time()).setStage(stage);
             for (ObservableSample.Group g : o.groups()) {
                 List<ObservablePlan.Entry> entries = groups.get(g.index());
                 for (int k = 0; k < entries.size(); k++) {
@@ -292,7 +284,7 @@ public final class DomainJobRunner implements JobRunner, AutoCloseable {
                     b.addObservables(ov);
                 }
             }
-            long seq = samples++;
+            long seq = tally.nextSample();
             if (seq < publishedSamples) return; // a repeated segment: already published, identically
             Instant now = Instant.now();
             b.setProducedUnixNanos(now.getEpochSecond() * 1_000_000_000L + now.getNano());
@@ -302,7 +294,7 @@ public final class DomainJobRunner implements JobRunner, AutoCloseable {
 
         @Override
         public void frame(FrameSample f) {
-            long index = frames++;
+            long index = tally.nextFrame();
             if (index < publishedFrames) return;
             int n = f.x().length / 3;
             double[] pos = f.x().clone();
@@ -331,28 +323,17 @@ public final class DomainJobRunner implements JobRunner, AutoCloseable {
         // ------------------------------------------------------------ snapshots
 
         private Snapshot finishStage(AtomSystem sys, Snapshot s, StageResult r, long step, double time, boolean observablesInitialised) {
-            results.add(r);
-            listener.stageFinished(r);
-            return new Snapshot(AtomState.capture(sys), s.stageIndex() + 1, 0, step, time, null, observablesInitialised, samples,
-                frames, wall(), results);
+            return tally.finishStage(sys, s, r, null, step, time, observablesInitialised);
         }
 
         private Snapshot snapshot(AtomSystem sys, int stageIndex, long stageStep, long step, double time, double[] globals,
                                   boolean observablesInitialised) {
-            return new Snapshot(AtomState.capture(sys), stageIndex, stageStep, step, time, globals, observablesInitialised, samples,
-                frames, wall(), results);
-        }
-
-        private double wall() {
-            return wallBefore + (System.nanoTime() - startNanos) * 1e-9;
+            return tally.snapshot(sys, stageIndex, stageStep, step, time, globals, observablesInitialised);
         }
 
         private static StageResult thermoResult(String name, long steps, ThermoSample last, String stop) {
-            StageResult.Builder b = StageResult.newBuilder().setName(name).setSteps(steps).setTemperatureK(last.temperature())
-                .setPotentialEnergyEv(last.potentialEnergy()).setTotalEnergyEv(last.totalEnergy()).setPressureBar(last.pressure())
-                .setVolumeA3(last.volume());
-            if (stop != null) b.setStopReason(stop);
-            return b.build();
+            return RunTally.thermoResult(name, steps, last.temperature(), last.potentialEnergy(), last.totalEnergy(),
+                last.pressure(), last.volume(), stop);
         }
     }
 }

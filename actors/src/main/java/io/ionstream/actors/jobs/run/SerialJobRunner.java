@@ -15,9 +15,7 @@ import io.ionstream.proto.v1.Frame;
 import io.ionstream.proto.v1.Sample;
 import io.ionstream.proto.v1.StageResult;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -44,10 +42,7 @@ public final class SerialJobRunner implements JobRunner {
         private final RunListener listener;
         private final BooleanSupplier cancelled;
         private final long[] canonicalIds;
-        private final List<StageResult> results;
-        private final long startNanos = System.nanoTime();
-        private final double wallBefore;
-        private long samples, frames;
+        private final RunTally tally;
         private boolean stopped;
 
         Run(JobPlan plan, RunListener listener, BooleanSupplier cancelled, Snapshot from) {
@@ -55,10 +50,7 @@ public final class SerialJobRunner implements JobRunner {
             this.listener = listener;
             this.cancelled = cancelled;
             this.canonicalIds = from.atoms().id().clone();
-            this.results = new ArrayList<>(from.stages());
-            this.samples = from.samples();
-            this.frames = from.frames();
-            this.wallBefore = from.wallSeconds();
+            this.tally = new RunTally(from, listener);
         }
 
         RunOutcome execute(Snapshot state) {
@@ -86,7 +78,7 @@ public final class SerialJobRunner implements JobRunner {
             Velocities.maxwellBoltzmann(sys, v.temperature(), v.seed());
             StageResult r = StageResult.newBuilder().setName(v.name()).setSteps(0)
                 .setTemperatureK(Velocities.temperature(sys)).setVolumeA3(sys.box().volume()).build();
-            return finishStage(sys, s, r, null, s.step(), s.time(), s.observablesInitialised());
+            return tally.finishStage(sys, s, r, null, s.step(), s.time(), s.observablesInitialised());
         }
 
         private Snapshot mdSegment(Snapshot s, MdStage md) {
@@ -127,9 +119,9 @@ public final class SerialJobRunner implements JobRunner {
                 }
             }
             if (!stopped && k == md.plannedSteps()) {
-                return finishStage(sys, s, thermoResult(md.name(), md.plannedSteps(), r, null), null, step, time, obs.stateInitialised());
+                return tally.finishStage(sys, s, thermoResult(md.name(), md.plannedSteps(), r, null), null, step, time, obs.stateInitialised());
             }
-            return snapshot(sys, s.stageIndex(), k, step, time, r.globals().clone(), obs.stateInitialised());
+            return tally.snapshot(sys, s.stageIndex(), k, step, time, r.globals().clone(), obs.stateInitialised());
         }
 
         private Snapshot minimize(Snapshot s, MinimizeStage m) {
@@ -148,45 +140,24 @@ public final class SerialJobRunner implements JobRunner {
                 frame(sys, step, s.time());
                 if (cancelled.getAsBoolean()) {
                     stopped = true;
-                    return snapshot(sys, s.stageIndex(), k, step, s.time(), null, obs.stateInitialised());
+                    return tally.snapshot(sys, s.stageIndex(), k, step, s.time(), null, obs.stateInitialised());
                 }
             }
             StageResult res = thermoResult(m.name(), k, r, minimizer.stopReason(r.globals()).text());
-            return finishStage(sys, s, res, null, step, s.time(), obs.stateInitialised());
-        }
-
-        private Snapshot finishStage(AtomSystem sys, Snapshot s, StageResult r, double[] globals, long step, double time,
-                                     boolean observablesInitialised) {
-            results.add(r);
-            listener.stageFinished(r);
-            return new Snapshot(AtomState.capture(sys), s.stageIndex() + 1, 0, step, time, globals, observablesInitialised, samples,
-                frames, wall(), results);
-        }
-
-        private Snapshot snapshot(AtomSystem sys, int stageIndex, long stageStep, long step, double time, double[] globals,
-                                  boolean observablesInitialised) {
-            return new Snapshot(AtomState.capture(sys), stageIndex, stageStep, step, time, globals, observablesInitialised, samples,
-                frames, wall(), results);
-        }
-
-        private double wall() {
-            return wallBefore + (System.nanoTime() - startNanos) * 1e-9;
+            return tally.finishStage(sys, s, res, null, step, s.time(), obs.stateInitialised());
         }
 
         private static StageResult thermoResult(String name, long steps, MdRunner r, String stop) {
-            StageResult.Builder b = StageResult.newBuilder().setName(name).setSteps(steps).setTemperatureK(r.temperature())
-                .setPotentialEnergyEv(r.potentialEnergy()).setTotalEnergyEv(r.totalEnergy()).setPressureBar(r.pressure())
-                .setVolumeA3(r.system().box().volume());
-            if (stop != null) b.setStopReason(stop);
-            return b.build();
+            return RunTally.thermoResult(name, steps, r.temperature(), r.potentialEnergy(), r.totalEnergy(), r.pressure(),
+                r.system().box().volume(), stop);
         }
 
         private void sample(JobObservables obs, MdRunner r, long step, double time, String stage) {
-            Sample.Builder b = Sample.newBuilder().setSequence(samples).setStep(step).setTimePs(time).setStage(stage);
+            Sample.Builder b = Sample.newBuilder().setSequence(tally.peekSample()).setStep(step).setTimePs(time).setStage(stage);
             if (!obs.sample(r, step, time, stage, b)) return;
             Instant now = Instant.now();
             b.setProducedUnixNanos(now.getEpochSecond() * 1_000_000_000L + now.getNano());
-            samples++;
+            tally.nextSample();
             listener.sample(b.build());
         }
 
@@ -206,10 +177,9 @@ public final class SerialJobRunner implements JobRunner {
             }
             Box b = sys.box();
             for (int k = 0; k < n; k++) b.wrap(pos, img, k);
-            Frame.Builder f = Frame.newBuilder().setIndex(frames).setStep(step).setTimePs(time).setCell(cell(b));
+            Frame.Builder f = Frame.newBuilder().setIndex(tally.nextFrame()).setStep(step).setTimePs(time).setCell(cell(b));
             for (double p : pos) f.addPositions(p);
             for (int m : img) f.addImages(m);
-            frames++;
             listener.frame(f.build());
         }
     }
