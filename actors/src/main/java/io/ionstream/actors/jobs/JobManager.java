@@ -140,7 +140,7 @@ public final class JobManager extends AbstractBehavior<JobManager.Command> {
         return Job.newBuilder().setJobId(id).setName(p.spec().getName()).setState(JobState.QUEUED).setSpec(p.spec())
             .setAtoms(p.initial().n()).setFormula(p.initial().toSystem().formula()).setTotalSteps(p.plan().totalSteps())
             .setStageCount(p.plan().stages().size()).setStage(p.plan().stages().get(0).name())
-            .addAllObservables(p.plan().observables().schemas()).setRunner(runner)
+            .addAllObservables(p.plan().observables().schemas()).setRunner(runner).setParentJobId(p.parentJobId())
             .setSubmitted(JobSupervisor.ts(Instant.now())).build();
     }
 
