@@ -60,15 +60,33 @@ public final class CampaignPlanner {
         this.structures = structures;
     }
 
-    /** Checks a submitted campaign, builds and stores its preset structures, and plans it. */
+    /**
+     * Checks a submitted campaign, builds and stores its preset structures, and plans it; a
+     * campaign refused after its structures were stored takes them out of the catalogue again.
+     */
     public PreparedCampaign prepare(JobSpec spec) {
-        CampaignJob resolved = resolve(spec.getCampaign());
-        String name = spec.getName().isBlank() ? "campaign" : spec.getName().strip();
-        return new PreparedCampaign(spec, resolved, plan(name, resolved));
+        List<String> stored = new ArrayList<>();
+        try {
+            CampaignJob resolved = resolve(spec.getCampaign(), stored);
+            String name = spec.getName().isBlank() ? "campaign" : spec.getName().strip();
+            return new PreparedCampaign(spec, resolved, plan(name, resolved));
+        } catch (RuntimeException e) {
+            for (String id : stored) {
+                try {
+                    structures.remove(id);
+                } catch (RuntimeException ignored) {
+                    // a leftover catalogue entry is harmless; the refusal is what the caller needs
+                }
+            }
+            throw e;
+        }
     }
 
-    /** The campaign with every structure stored and named, its role and planes explicit. */
-    public CampaignJob resolve(CampaignJob c) {
+    /**
+     * The campaign with every structure stored and named, its role and planes explicit; the ids
+     * of the structures it built go to {@code stored}.
+     */
+    CampaignJob resolve(CampaignJob c, List<String> stored) {
         boolean md = c.getStructuresCount() + c.getNamedStructuresCount() > 0;
         if (!md && c.getGivenCount() == 0) {
             throw ServiceException.invalid("campaign needs structures (MD runs) or given components (FE from given D values)");
@@ -117,7 +135,7 @@ public final class CampaignPlanner {
         given(c.getGivenList(), names);
         // build and store only once everything that needs no atoms is known to be right
         List<CampaignStructure> resolved = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) resolved.add(store(all.get(i), names.get(i), fields.get(i)));
+        for (int i = 0; i < all.size(); i++) resolved.add(store(all.get(i), names.get(i), fields.get(i), stored));
         List<String> bulk = new ArrayList<>();
         for (CampaignStructure s : resolved) if (s.getRole() == StructureRole.STRUCTURE_ROLE_BULK) bulk.add(s.getName());
         for (int i = 0; i < resolved.size(); i++) {
@@ -216,12 +234,17 @@ public final class CampaignPlanner {
         return d.getSpeciesList().toArray(String[]::new);
     }
 
-    private CampaignStructure store(CampaignStructure s, String name, String field) {
+    private CampaignStructure store(CampaignStructure s, String name, String field, List<String> stored) {
         StructureSource src = s.getStructure();
         StructureInfo info;
         try {
             info = switch (src.getSourceCase()) {
-                case PRESET -> structures.build(BuildStructureRequest.newBuilder().setPreset(src.getPreset()).setName("campaign: " + name).build());
+                case PRESET -> {
+                    StructureInfo built = structures.build(BuildStructureRequest.newBuilder().setPreset(src.getPreset())
+                        .setName("campaign: " + name).build());
+                    stored.add(built.getStructureId());
+                    yield built;
+                }
                 case STRUCTURE_ID -> structures.get(src.getStructureId());
                 case SOURCE_NOT_SET -> throw ServiceException.invalid("needs a preset or a structure_id");
             };
@@ -349,12 +372,6 @@ public final class CampaignPlanner {
             double d = fe.getGrainSizesNm(i);
             if (!(d > 0) || !(d < 1e7)) throw ServiceException.invalid("campaign.fe.grain_sizes_nm[" + i + "] must be in (0, 1e7) nm, got " + d);
         }
-        List<Double> temps = fe.getTemperaturesKCount() > 0 ? fe.getTemperaturesKList() : c.getTemperaturesKList();
-        String tfield = fe.getTemperaturesKCount() > 0 ? "campaign.fe.temperatures_k" : "campaign.temperatures_k (the FE temperatures by default)";
-        if (temps.isEmpty()) throw ServiceException.invalid("campaign.fe.temperatures_k is empty (and so is campaign.temperatures_k)");
-        temperatures(temps, tfield, true);
-        List<Double> sorted = new ArrayList<>(temps);
-        sorted.sort(null);
         double transition = fe.getTransitionNm() == 0 ? 100 : fe.getTransitionNm();
         if (!(transition > 0) || !Double.isFinite(transition)) throw ServiceException.invalid("campaign.fe.transition_nm must be positive, got " + transition);
         ModelChoice model = switch (fe.getModel()) {
@@ -389,6 +406,24 @@ public final class CampaignPlanner {
         String par = channel(fe.getGbParallel(), firstGb == null ? null : Quantity.GB_PARALLEL.component(firstGb), "gb_parallel", components);
         String perp = channel(fe.getGbPerpendicular(), firstGb == null ? null : Quantity.GB_PERPENDICULAR.component(firstGb), "gb_perpendicular",
             components);
+        List<Double> temps = fe.getTemperaturesKList();
+        String tfield = "campaign.fe.temperatures_k";
+        if (temps.isEmpty() && c.getTemperaturesKCount() > 0) {
+            temps = c.getTemperaturesKList();
+            tfield = "campaign.temperatures_k (the FE temperatures by default)";
+        } else if (temps.isEmpty()) {
+            // FE only: the temperatures at which all three channels have given values
+            Set<Double> common = new java.util.TreeSet<>(components.get(bulk).temperatures());
+            common.retainAll(components.get(par).temperatures());
+            common.retainAll(components.get(perp).temperatures());
+            temps = List.copyOf(common);
+            if (temps.isEmpty()) {
+                throw ServiceException.invalid("campaign.fe.temperatures_k is empty, and the channels' components have no temperature in common");
+            }
+        }
+        temperatures(temps, tfield, true);
+        List<Double> sorted = new ArrayList<>(temps);
+        sorted.sort(null);
         for (String[] ch : new String[][] {{"bulk", bulk}, {"gb_parallel", par}, {"gb_perpendicular", perp}}) {
             feasible(components.get(ch[1]), ch[1], "campaign.fe." + ch[0], fe.getSource(), sorted);
         }
