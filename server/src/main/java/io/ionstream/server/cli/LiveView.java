@@ -27,7 +27,10 @@ class LiveView implements WatchListener {
         new Shown("thermo", "pressure_bar", "P", "%.0f bar"),
         new Shown("msd", "msd_total_A2", "MSD", "%.3f A^2"),
         new Shown("reduction", "fraction", "reduced", "%.3f"),
-        new Shown("crystallinity", "fraction", "crystalline", "%.3f"));
+        new Shown("crystallinity", "fraction", "crystalline", "%.3f"),
+        new Shown("run", "D_cm2_s", "D", "%.3g cm2/s"),
+        new Shown("fit", "Ea_eV", "Ea", "%.3f eV"),
+        new Shown("d_macro", "D_macro_cm2_s", "D_macro", "%.3g cm2/s"));
 
     private final Console console;
     private final String label;
