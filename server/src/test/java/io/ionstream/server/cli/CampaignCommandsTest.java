@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code submit --campaign FILE.json} with the README's FE-only example (given D values), then
+ * {@code submit --campaign FILE.json} with the README's FE-only example (given D values and a law), then
  * {@code results} (the D_macro table) and {@code results --json} (the campaign section); a
  * campaign file with a mistake is a usage error naming the file, one the server refuses names the field.
  */
@@ -24,19 +24,14 @@ class CampaignCommandsTest {
     @TempDir static Path dir;
     private static IonstreamServer server;
 
-    /** The FE-only campaign of the README's "Campaigns (MD → FE)" section. */
-    static final String FE_ONLY = """
-        {
-          "given": [
-            {"name": "bulk",    "temperaturesK": [300, 400, 500], "dCm2S": [1.2e-9, 8.0e-9, 2.6e-8]},
-            {"name": "gb_par",  "temperaturesK": [300, 400, 500], "dCm2S": [6.0e-9, 2.4e-8, 5.5e-8]},
-            {"name": "gb_perp", "temperaturesK": [300, 400, 500], "dCm2S": [3.0e-10, 2.5e-9, 1.1e-8]}
-          ],
-          "fe": {"grainSizesNm": [20, 200], "model": "FE_MODEL_AUTO", "transitionNm": 100, "gbWidthNm": 2.5,
-                 "bulk": "bulk", "gbParallel": "gb_par", "gbPerpendicular": "gb_perp",
-                 "grains": 4, "grid": 16, "source": "FE_SOURCE_VALUES"}
-        }
-        """;
+    /** The FE-only campaign of the README's "Campaigns (MD → FE)" section, read from the README so the example stays right. */
+    static String feOnly() throws java.io.IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int at = readme.indexOf("**The FE half alone**");
+        int open = readme.indexOf("```json", at), close = readme.indexOf("```", open + 7);
+        assertTrue(at > 0 && open > at && close > open, "the README has the FE-only example");
+        return readme.substring(open + 7, close);
+    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -58,7 +53,7 @@ class CampaignCommandsTest {
     @Test
     void submitACampaignWatchItAndReadItsResults() throws Exception {
         Path file = dir.resolve("fe-only.json");
-        Files.writeString(file, FE_ONLY);
+        Files.writeString(file, feOnly());
         ClientCommandsTest.Run s = run("submit", "--campaign", file.toString(), "--watch");
         assertEquals(0, s.code(), s.err());
         String id = s.out().lines().findFirst().orElseThrow();
@@ -69,7 +64,8 @@ class CampaignCommandsTest {
         ClientCommandsTest.Run r = run("results", id);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("campaign, 0 MD runs, 3 D components, 6 FE cases"), r.out());
-        assertTrue(r.out().contains("channels: bulk = bulk (value) gb_parallel = gb_par (value) gb_perpendicular = gb_perp (value)"), r.out());
+        assertTrue(r.out().contains("channels: bulk = bulk (arrhenius) gb_parallel = gb_par (arrhenius) gb_perpendicular = gb_perp (arrhenius)"),
+            r.out());
         assertTrue(r.out().contains("collapsed") && r.out().contains("resolved"), "auto model at 20 and 200 nm: " + r.out());
         assertTrue(r.out().contains("file d_macro.csv"), r.out());
 
@@ -92,7 +88,7 @@ class CampaignCommandsTest {
         assertEquals(2, b.code());
         assertTrue(b.err().contains(broken.toString()) && b.err().contains("CampaignJob"), b.err());
         Path refused = dir.resolve("refused.json");
-        Files.writeString(refused, FE_ONLY.replace("\"gbWidthNm\": 2.5", "\"gbWidthNm\": -1"));
+        Files.writeString(refused, feOnly().replace("\"gbWidthNm\": 2.5", "\"gbWidthNm\": -1"));
         ClientCommandsTest.Run r = run("submit", "--campaign", refused.toString());
         assertEquals(1, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("INVALID_ARGUMENT") && r.err().contains("campaign.fe.gb_width_nm must be in (0, 1e5) nm, got -1.0"), r.err());
