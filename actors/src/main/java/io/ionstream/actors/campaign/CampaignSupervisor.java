@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -102,6 +103,7 @@ public final class CampaignSupervisor {
     private final Set<Integer> busyRuns = new HashSet<>();
     private final List<ActorRef<JobManager.Reply>> cancelReplies = new ArrayList<>();
     private boolean working;
+    private boolean over;
     private FeCases fe;
 
     private CampaignSupervisor(ActorContext<Command> ctx, CampaignContext campaigns, JobEntry entry, CampaignFiles files, CampaignPlan plan,
@@ -138,8 +140,8 @@ public final class CampaignSupervisor {
                 if (!b.hasStarted()) b.setStarted(ts(Instant.now()));
                 persist(progress(b).build());
                 timers.startTimerWithFixedDelay(new Tick(), campaigns.poll());
-                advance();
-                return running();
+                Behavior<Command> next = guard(this::advance);
+                return over ? next : running();
             })
             .onMessage(Cancel.class, c -> {
                 cancelReplies.add(c.replyTo());
@@ -151,11 +153,11 @@ public final class CampaignSupervisor {
     private Behavior<Command> running() {
         // while the server stops, outcomes are dropped: the checkpoint on disk is where the restart continues
         return Behaviors.receive(Command.class)
-            .onMessage(Tick.class, t -> advance())
-            .onMessage(Prepared.class, p -> stopping() ? Behaviors.same() : prepared(p))
-            .onMessage(Submitted.class, s -> stopping() ? Behaviors.same() : submitted(s))
-            .onMessage(Analysed.class, a -> stopping() ? Behaviors.same() : analysed(a))
-            .onMessage(FeDone.class, d -> stopping() ? Behaviors.same() : feDone(d))
+            .onMessage(Tick.class, t -> guard(this::advance))
+            .onMessage(Prepared.class, p -> stopping() ? Behaviors.same() : guard(() -> prepared(p)))
+            .onMessage(Submitted.class, s -> stopping() ? Behaviors.same() : guard(() -> submitted(s)))
+            .onMessage(Analysed.class, a -> stopping() ? Behaviors.same() : guard(() -> analysed(a)))
+            .onMessage(FeDone.class, d -> stopping() ? Behaviors.same() : guard(() -> feDone(d)))
             .onMessage(WriteFailed.class, w -> stopping() ? Behaviors.same() : fail("cannot write the campaign's files: " + message(w.error())))
             .onMessage(Cancel.class, c -> {
                 cancelReplies.add(c.replyTo());
@@ -163,6 +165,16 @@ public final class CampaignSupervisor {
             })
             .onSignal(PostStop.class, s -> closeFe())
             .build();
+    }
+
+    /** Runs a step; an unexpected error fails the campaign with its message instead of stopping the actor silently. */
+    private Behavior<Command> guard(Supplier<Behavior<Command>> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            ctx.getLog().error("campaign {}: unexpected error", entry.id(), e);
+            return fail("internal error: " + message(e));
+        }
     }
 
     private boolean stopping() {
@@ -301,6 +313,7 @@ public final class CampaignSupervisor {
         CampaignRun run = results.getRuns(i);
         CampaignPlan.StructurePlan s = plan.structure(run.getStructure());
         CompletableFuture<CampaignRun> f = CompletableFuture.supplyAsync(() -> {
+            if (stopping()) throw new FeCases.Stopped(); // dropped: analysed again after the restart
             try {
                 JobResults r = child.files().readResults()
                     .orElseThrow(() -> new IllegalStateException("run " + child.id() + " completed without results"));
@@ -318,6 +331,7 @@ public final class CampaignSupervisor {
 
     private Behavior<Command> analysed(Analysed a) {
         busyRuns.remove(a.run());
+        if (a.error() instanceof FeCases.Stopped) return Behaviors.same();
         if (a.error() != null) {
             CampaignRun r = results.getRuns(a.run());
             return fail("analysis of run '" + plan.runs().get(a.run()).childName() + "' (" + r.getJobId() + "): " + message(a.error()));
@@ -413,6 +427,7 @@ public final class CampaignSupervisor {
 
     /** Ends the campaign: its unfinished runs are cancelled, the results so far written, the record persisted. */
     private Behavior<Command> end(JobState state, String message) {
+        over = true;
         if (state != JobState.COMPLETED) cancelRuns();
         closeFe();
         Job.Builder b = progress(entry.record().toBuilder()).setState(state).setMessage(message).setFinished(ts(Instant.now()))

@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
  * came from.
  */
 final class FeCases implements AutoCloseable {
-    /** Thrown from the solver's progress callback when the server stops (the case is redone after the restart). */
+    /** Thrown when the server stops in the middle of a campaign step (the step is redone after the restart). */
     static final class Stopped extends RuntimeException {
         Stopped() {
             super("stopped", null, false, false);

@@ -41,8 +41,10 @@ final class RunAnalysis {
         long[] range = stageRange(child.results(), s.samplingStage(), child.jobId());
         int frames = FrameLogReader.count(child.frames(), range[0], range[1]);
         if (frames < CampaignPlanner.MIN_FRAMES) {
+            long n = child.frames().count();
+            String log = n == 0 ? "no frames" : n + " frames, steps " + child.frames().get(0).getStep() + " to " + child.frames().get(n - 1).getStep();
             throw new IllegalStateException("run " + child.jobId() + " recorded " + frames + " frames in its sampling stage '" + s.samplingStage()
-                + "'; D needs at least " + CampaignPlanner.MIN_FRAMES);
+                + "' (steps " + range[0] + " to " + range[1] + "; its log holds " + log + "); D needs at least " + CampaignPlanner.MIN_FRAMES);
         }
         Trajectory t = new TrajectoryLoader().keep(s.species()).drift(s.allSpecies() ? DriftReference.ALL_ATOMS : DriftReference.FRAMEWORK)
             .load(List.of(new TrajectorySource(child.jobId(), () -> new FrameLogReader(child.frames(), child.header(),

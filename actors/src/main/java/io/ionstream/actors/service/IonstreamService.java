@@ -195,6 +195,8 @@ public final class IonstreamService implements AutoCloseable {
         campaignWorker.shutdown(); // an FE solve in progress stops at its next iteration
         try {
             if (!md.awaitTermination(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) md.shutdownNow();
+            // a campaign step still reading a run's files finishes before the files are closed
+            if (!campaignWorker.awaitTermination(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) campaignWorker.shutdownNow();
             for (JobEntry e : registry.entries()) {
                 if (e.writer() != null) e.writer().barrier().get(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
             }

@@ -1,10 +1,14 @@
 package io.ionstream.tests.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.util.JsonFormat;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.ionstream.client.IonstreamClient;
+import io.ionstream.client.WatchListener;
 import io.ionstream.engine.analysis.diffusion.Arrhenius;
 import io.ionstream.engine.analysis.diffusion.DiffusionAnalysis;
 import io.ionstream.engine.analysis.trajectory.DriftReference;
@@ -47,6 +51,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,6 +185,38 @@ class CampaignEndToEndTest {
             Sample s = w.named("d_macro").get(0);
             assertEquals(c.getFe(0).getDMacroCm2S(), s.getObservables(0).getValues(2));
             assertTrue(s.getLabelsMap().get("bulk").startsWith("a58.total (arrhenius; runs "), s.getLabelsMap().toString());
+        }
+    }
+
+    @Test
+    void cancellingACampaignCancelsItsRunsAndKeepsItsResultsSoFar() throws Exception {
+        try (IonstreamServer server = TestServers.start(dir.resolve("cancel"));
+             IonstreamClient client = TestServers.client(server)) {
+            String id = client.submitCampaign("cancelled", Campaigns.twoByTwo(GRAIN_SIZES, FE_TEMPERATURES)).getJobId();
+            CompletableFuture<Sample> first = new CompletableFuture<>();
+            try (var w = client.watch(id, new WatchListener() {
+                @Override public void sample(Sample s, long dropped) { first.complete(s); }
+            })) {
+                first.get(120, TimeUnit.SECONDS);
+            }
+            Job cancelled = client.cancel(id);
+            assertEquals(JobState.CANCELLED, cancelled.getState());
+            assertTrue(cancelled.getMessage().startsWith("cancelled by request"), cancelled.getMessage());
+            // every run has ended: the one analysed completed, the others were cancelled (or had just completed)
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            List<Job> runs;
+            do {
+                runs = client.runs(id);
+                Thread.sleep(50);
+            } while (runs.stream().anyMatch(j -> !JobStateIs.ended(j.getState())) && System.nanoTime() < deadline);
+            assertTrue(runs.stream().allMatch(j -> JobStateIs.ended(j.getState())), runs.toString());
+            assertTrue(runs.stream().anyMatch(j -> j.getState() == JobState.CANCELLED), "a run was stopped");
+            CampaignResults r = client.campaignResults(id);
+            assertEquals("md", r.getStage());
+            assertTrue(r.getRunsList().stream().anyMatch(x -> x.hasTotal()), "the analysed run is in the results");
+            StatusRuntimeException again = assertThrows(StatusRuntimeException.class,
+                () -> client.cancel(id));
+            assertEquals(Status.Code.FAILED_PRECONDITION, again.getStatus().getCode());
         }
     }
 
