@@ -19,6 +19,11 @@ public interface PotentialFormat {
      */
     Parsed read(String fileName, byte[] content, List<String> species);
 
+    /** The formats every node of this build reads (what jobs sent to other cluster nodes are read with). */
+    static List<PotentialFormat> standard() {
+        return List.of(new MtpFormat(), new PairStyleFormat());
+    }
+
     /** What a file describes and how to build its force field. */
     record Parsed(List<String> species, double cutoff, String description, Map<String, String> details, ForceFieldFactory factory) {}
 }

@@ -2,7 +2,10 @@ package io.ionstream.actors.cluster;
 
 import io.ionstream.actors.domain.DomainCoordinator;
 import io.ionstream.actors.domain.IntegratorSpec;
+import io.ionstream.actors.domain.ModelFactory;
 import io.ionstream.actors.domain.ModelSpec;
+import io.ionstream.actors.domain.ObservableSource;
+import io.ionstream.actors.domain.Portable;
 import io.ionstream.actors.domain.SubdomainActor;
 import io.ionstream.actors.domain.SubdomainHost;
 import io.ionstream.actors.domain.SubdomainStats;
@@ -34,8 +37,9 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
  * little-endian layout of primitive arrays (no Java serialization, no per-atom objects); only
  * the used part of each reusable block travels. Registered in this module's
  * {@code reference.conf}; as a {@link ByteBufferSerializer}, Artery writes straight into its
- * frame buffers. Models travel as {@link ModelSpec} text; an in-process
- * {@code ModelFactory} cannot be sent and is reported as such.
+ * frame buffers. Models travel as a {@link ModelSpec} (potential file and integrator by name) or
+ * as a {@link Portable} (its class name and its own bytes; so do observable sources); an
+ * in-process {@code ModelFactory} cannot be sent and is reported as such.
  */
 public final class DomainSerializer extends SerializerWithStringManifest implements ByteBufferSerializer {
     /** Serializer id, unique in the system (Pekko reserves 0..40). */
@@ -70,9 +74,16 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
             case DomainCoordinator.FinalAtoms m -> "G";
             case DomainCoordinator.SubdomainFailed m -> "E";
             case DomainCoordinator.Spawned m -> "D";
+            case DomainCoordinator.FramePart m -> "FP";
             case SubdomainHost.Spawn m -> "N";
             default -> throw new IllegalArgumentException("DomainSerializer cannot serialize " + o.getClass().getName());
         };
+    }
+
+    /** The domain serializer of {@code system}. */
+    public static DomainSerializer of(org.apache.pekko.actor.typed.ActorSystem<?> system) {
+        return (DomainSerializer) org.apache.pekko.serialization.SerializationExtension.get(Adapter.toClassic(system))
+            .serializerByIdentity().get(ID).get();
     }
 
     /** Bytes this node's serializer has encoded so far (what it sent to other nodes, for benchmarks). */
@@ -129,21 +140,22 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
         return switch (o) {
             case SubdomainActor.Halo m -> 12 + ghostSize(m.ghosts());
             case SubdomainActor.Reverse m -> 12 + 4 + 24 * m.forces().count + 1 + (m.forces().energies ? 8 * m.forces().count : 0);
-            case SubdomainActor.Advance m -> 8 + 4 + 8 * m.globals().length + 3;
+            case SubdomainActor.Advance m -> 8 + 4 + 8 * m.globals().length + 2 + 8 + 2;
             case DomainCoordinator.Report m -> 12 + sumsSize(m.sums()) + 8 + 8 + 8 + 1 + 8;
             case DomainCoordinator.GlobalPartial m -> 12 + 4 + 8 * m.sums().length;
             case SubdomainActor.GlobalTotals m -> 8 + 4 + 8 * m.totals().length;
             case SubdomainActor.Migrants m -> 12 + atomsSize(m.atoms());
             case SubdomainActor.Init m -> {
-                int s = 4 + 12 + speciesSize(m.system().species()) + 72 + 16 + atomsSize(m.atoms()) + modelSize(m) + 21 + 4
-                    + Wire.stringSize(ref(m.coordinator()));
+                int s = 4 + 12 + speciesSize(m.system().species()) + 72 + 16 + atomsSize(m.atoms()) + modelSize(m)
+                    + observablesSize(m) + 21 + 4 + Wire.stringSize(ref(m.coordinator())) + 8 + 2;
                 for (ActorRef<SubdomainActor.Command> p : m.peers()) s += Wire.stringSize(ref(p));
                 yield s;
             }
             case SubdomainActor.Finish m -> 4 + 8 * m.globals().length;
             case SubdomainActor.Stop m -> 0;
-            case DomainCoordinator.FinalAtoms m -> 4 + atomsSize(m.atoms()) + 72 + 4 + 8 * 4 + 4 * 3 + 8
+            case DomainCoordinator.FinalAtoms m -> 4 + atomsSize(m.atoms()) + 72 + 4 + 8 * 5 + 4 * 3 + 8
                 + 4 + 8 * m.observables().length + 8;
+            case DomainCoordinator.FramePart m -> 8 + 4 + 4 + 24 * m.count() + 12 * m.count() + 8 * m.count();
             case DomainCoordinator.SubdomainFailed m -> 4 + Wire.stringSize(m.message());
             case DomainCoordinator.Spawned m -> 4 + Wire.stringSize(ref(m.ref()));
             case SubdomainHost.Spawn m -> Wire.stringSize(m.job()) + 4 + Wire.stringSize(ref(m.replyTo()));
@@ -172,19 +184,32 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
         return s;
     }
 
+    private static final byte MODEL_SPEC = 0, PORTABLE = 1, NONE = 2, SAME_AS_MODEL = 3;
+
     private static int modelSize(SubdomainActor.Init m) {
-        ModelSpec spec = spec(m);
-        return Wire.stringSize(spec.potentialName()) + 4 + spec.potential().length
-            + Wire.stringSize(spec.integratorSpec().ensemble()) + 40;
+        return switch (m.model()) {
+            case ModelSpec spec -> 1 + Wire.stringSize(spec.potentialName()) + 4 + spec.potential().length
+                + Wire.stringSize(spec.integratorSpec().ensemble()) + 40;
+            case Portable p -> 1 + portableSize(p);
+            default -> throw new IllegalArgumentException("this job's model (" + m.model().getClass().getName()
+                + ") only works in one process; jobs on several nodes need a ModelSpec (potential file text) or a Portable model");
+        };
     }
 
-    private static ModelSpec spec(SubdomainActor.Init m) {
-        if (m.observables() != null) {
-            throw new IllegalArgumentException("live observables are supported for jobs in one process only");
-        }
-        if (m.model() instanceof ModelSpec s) return s;
-        throw new IllegalArgumentException("this job's model (" + m.model().getClass().getName()
-            + ") only works in one process; jobs on several nodes need a ModelSpec (potential file text)");
+    private static int observablesSize(SubdomainActor.Init m) {
+        if (m.observables() == null || m.observables() == m.model()) return 1;
+        if (m.observables() instanceof Portable p) return 1 + portableSize(p);
+        throw new IllegalArgumentException("live observables on several nodes need a Portable observable source; "
+            + m.observables().getClass().getName() + " only works in one process");
+    }
+
+    private static int portableSize(Portable p) {
+        return Wire.stringSize(p.getClass().getName()) + 4 + p.encode().length;
+    }
+
+    private static void writePortable(Portable p, Wire.Out w) {
+        w.string(p.getClass().getName());
+        w.bytes(p.encode());
     }
 
     // ------------------------------------------------------------------------------- writing
@@ -219,7 +244,9 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 w.doubleArray(m.globals());
                 w.bool(m.rebuild());
                 w.bool(m.redo());
-                w.bool(m.sample());
+                w.i64(m.sample());
+                w.bool(m.initState());
+                w.bool(m.frame());
             }
             case DomainCoordinator.Report m -> {
                 w.i64(m.step());
@@ -260,16 +287,33 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 w.i64(m.system().atoms());
                 w.f64(m.system().sumSquaredCharges());
                 writeAtoms(m.atoms(), w);
-                ModelSpec spec = spec(m);
-                w.string(spec.potentialName());
-                w.bytes(spec.potential());
-                IntegratorSpec is = spec.integratorSpec();
-                w.string(is.ensemble());
-                w.f64(is.dt());
-                w.f64(is.temperature());
-                w.f64(is.tdamp());
-                w.f64(is.pressure());
-                w.f64(is.pdamp());
+                switch (m.model()) {
+                    case ModelSpec spec -> {
+                        w.u8(MODEL_SPEC);
+                        w.string(spec.potentialName());
+                        w.bytes(spec.potential());
+                        IntegratorSpec is = spec.integratorSpec();
+                        w.string(is.ensemble());
+                        w.f64(is.dt());
+                        w.f64(is.temperature());
+                        w.f64(is.tdamp());
+                        w.f64(is.pressure());
+                        w.f64(is.pdamp());
+                    }
+                    case Portable p -> {
+                        w.u8(PORTABLE);
+                        writePortable(p, w);
+                    }
+                    default -> throw new IllegalArgumentException("cannot send model " + m.model().getClass().getName());
+                }
+                if (m.observables() == null) {
+                    w.u8(NONE);
+                } else if (m.observables() == m.model()) {
+                    w.u8(SAME_AS_MODEL);
+                } else {
+                    w.u8(PORTABLE);
+                    writePortable((Portable) m.observables(), w);
+                }
                 NeighborSettings ns = m.neighbors();
                 w.f64(ns.skin());
                 w.i32(ns.every());
@@ -279,6 +323,9 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 w.i32(m.peers().size());
                 for (ActorRef<SubdomainActor.Command> p : m.peers()) w.string(ref(p));
                 w.string(ref(m.coordinator()));
+                w.i64(m.sample());
+                w.bool(m.initState());
+                w.bool(m.frame());
             }
             case SubdomainActor.Finish m -> w.doubleArray(m.globals());
             case SubdomainActor.Stop m -> { }
@@ -292,6 +339,7 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 w.i64(s.busyNanos());
                 w.i64(s.forceNanos());
                 w.i64(s.waitNanos());
+                w.i64(s.cpuNanos());
                 w.i32(s.atoms());
                 w.i32(s.ghosts());
                 w.i32(s.rebuilds());
@@ -306,6 +354,14 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
             case DomainCoordinator.Spawned m -> {
                 w.i32(m.index());
                 w.string(ref(m.ref()));
+            }
+            case DomainCoordinator.FramePart m -> {
+                w.i64(m.step());
+                w.i32(m.from());
+                w.i32(m.count());
+                w.doubles(m.x(), 3 * m.count());
+                w.ints(m.image(), 3 * m.count());
+                w.longs(m.id(), m.count());
             }
             case SubdomainHost.Spawn m -> {
                 w.string(m.job());
@@ -383,7 +439,7 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 if (f.energies) f.e = r.doubles(r.checked(n, 8, "per-atom energy"));
                 yield new SubdomainActor.Reverse(step, from, f);
             }
-            case "A" -> new SubdomainActor.Advance(r.i64(), r.doubleArray(), r.bool(), r.bool(), r.bool());
+            case "A" -> new SubdomainActor.Advance(r.i64(), r.doubleArray(), r.bool(), r.bool(), r.i64(), r.bool(), r.bool());
             case "P" -> new DomainCoordinator.Report(r.i64(), r.i32(), readSums(r), r.f64(), r.i64(), r.f64(), r.bool(), r.i64());
             case "M" -> new SubdomainActor.Migrants(r.i64(), r.i32(), readAtoms(r));
             case "GP" -> new DomainCoordinator.GlobalPartial(r.i64(), r.i32(), r.doubleArray());
@@ -401,16 +457,39 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 Box box = readBox(r);
                 SystemSummary system = new SystemSummary(new SpeciesTable(symbols, masses), r.i64(), r.f64(), box);
                 AtomBlock atoms = readAtoms(r);
-                String potName = r.string();
-                byte[] potential = r.bytes();
-                IntegratorSpec is = new IntegratorSpec(r.string(), r.f64(), r.f64(), r.f64(), r.f64(), r.f64());
+                ModelFactory model = switch (r.u8()) {
+                    case MODEL_SPEC -> {
+                        String potName = r.string();
+                        byte[] potential = r.bytes();
+                        yield new ModelSpec(potName, potential, new IntegratorSpec(r.string(), r.f64(), r.f64(), r.f64(), r.f64(), r.f64()));
+                    }
+                    case PORTABLE -> {
+                        Portable p = Portable.decode(r.string(), r.bytes());
+                        if (!(p instanceof ModelFactory f)) throw new IllegalArgumentException(p.getClass().getName() + " is not a model");
+                        yield f;
+                    }
+                    default -> throw new IllegalArgumentException("damaged message: unknown model kind");
+                };
+                ObservableSource observables = switch (r.u8()) {
+                    case NONE -> null;
+                    case SAME_AS_MODEL -> {
+                        if (!(model instanceof ObservableSource o)) throw new IllegalArgumentException("the model is no observable source");
+                        yield o;
+                    }
+                    case PORTABLE -> {
+                        Portable p = Portable.decode(r.string(), r.bytes());
+                        if (!(p instanceof ObservableSource o)) throw new IllegalArgumentException(p.getClass().getName() + " is no observable source");
+                        yield o;
+                    }
+                    default -> throw new IllegalArgumentException("damaged message: unknown observable kind");
+                };
                 NeighborSettings settings = new NeighborSettings(r.f64(), r.i32(), r.i32(), r.bool(), r.i32());
                 int np = r.count(4, "peer");
                 List<ActorRef<SubdomainActor.Command>> peers = new ArrayList<>(np);
                 for (int i = 0; i < np; i++) peers.add(resolve(r.string()));
                 ActorRef<DomainCoordinator.Command> coordinator = resolve(r.string());
-                yield new SubdomainActor.Init(index, grid, system, atoms,
-                    new ModelSpec(potName, potential, is), settings, null, peers, coordinator);
+                yield new SubdomainActor.Init(index, grid, system, atoms, model, settings, observables, peers, coordinator,
+                    r.i64(), r.bool(), r.bool());
             }
             case "F" -> new SubdomainActor.Finish(r.doubleArray());
             case "S" -> new SubdomainActor.Stop();
@@ -418,12 +497,18 @@ public final class DomainSerializer extends SerializerWithStringManifest impleme
                 int from = r.i32();
                 AtomBlock atoms = readAtoms(r);
                 Box box = readBox(r);
-                SubdomainStats s = new SubdomainStats(r.i32(), r.i64(), r.i64(), r.i64(), r.i64(), r.i32(), r.i32(), r.i32(),
-                    r.i64());
+                SubdomainStats s = new SubdomainStats(r.i32(), r.i64(), r.i64(), r.i64(), r.i64(), r.i64(), r.i32(), r.i32(),
+                    r.i32(), r.i64());
                 yield new DomainCoordinator.FinalAtoms(from, atoms, box, s, r.doubleArray(), r.i64());
             }
             case "E" -> new DomainCoordinator.SubdomainFailed(r.i32(), r.string());
             case "D" -> new DomainCoordinator.Spawned(r.i32(), resolve(r.string()));
+            case "FP" -> {
+                long step = r.i64();
+                int from = r.i32();
+                int n = r.count(44, "frame atom");
+                yield new DomainCoordinator.FramePart(step, from, n, r.doubles(3 * n), r.ints(3 * n), r.longs(n));
+            }
             case "N" -> new SubdomainHost.Spawn(r.string(), r.i32(), resolve(r.string()));
             default -> throw new NotSerializableException("unknown domain message manifest '" + manifest + "'");
         };

@@ -24,6 +24,7 @@ final class Wire {
         void i64(long v) { buf.putLong(v); }
         void f64(double v) { buf.putDouble(v); }
         void bool(boolean v) { buf.put((byte) (v ? 1 : 0)); }
+        void u8(byte v) { buf.put(v); }
 
         void doubles(double[] a, int n) {
             buf.asDoubleBuffer().put(a, 0, n);
@@ -79,6 +80,7 @@ final class Wire {
         long i64() { return buf.getLong(); }
         double f64() { return buf.getDouble(); }
         boolean bool() { return buf.get() != 0; }
+        byte u8() { return buf.get(); }
 
         /** A count of items of {@code bytesEach} that must fit in what is left. */
         int count(int bytesEach, String what) {

@@ -8,13 +8,17 @@ import java.util.List;
 /**
  * The outcome of a decomposed run: the final system in the input's atom order (with the forces
  * of the last evaluation), the reduced sums of the last step, the thermo log, the live
- * observables (empty without an {@link ObservablePlan}), the grid that was
- * used, how often lists were rebuilt and steps redone, per-subdomain timings, and the wall time
- * of the stepping (setup excluded).
+ * observables (empty without an {@link ObservablePlan}), the grid that was used, the number of
+ * steps taken, how often lists were rebuilt and steps redone, per-subdomain timings, the wall
+ * time of the stepping (setup excluded), the integrator's {@code globals} after the last step
+ * (what a continuation starts from), whether the observables' per-atom state is initialised,
+ * and whether the run stopped early because its owner asked
+ * ({@link DomainCoordinator.ProgressListener#stopRequested}).
  */
 public record DomainResult(AtomSystem system, StepSums finalSums, ThermoSample last, List<ThermoSample> thermo,
                            List<ObservableSample> observables, DomainGrid grid, long steps, int rebuilds, int redos,
-                           List<SubdomainStats> subdomains, long wallNanos) {
+                           List<SubdomainStats> subdomains, long wallNanos, double[] globals, boolean observablesInitialised,
+                           boolean stopped) {
     /** Atom-steps per second of wall time. */
     public double atomStepsPerSecond() {
         return wallNanos > 0 ? (double) system.size() * steps / (wallNanos * 1e-9) : Double.NaN;
@@ -28,5 +32,10 @@ public record DomainResult(AtomSystem system, StepSums finalSums, ThermoSample l
             wait += s.waitNanos();
         }
         return busy > 0 ? (double) wait / busy : 0;
+    }
+
+    @Override
+    public double[] globals() {
+        return globals.clone();
     }
 }

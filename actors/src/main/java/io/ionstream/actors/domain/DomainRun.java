@@ -54,7 +54,8 @@ public final class DomainRun {
             return Behaviors.receive(DomainCoordinator.Outcome.class)
                 .onMessage(DomainCoordinator.Outcome.class, o -> {
                     outcome.complete(o);
-                    return Behaviors.same();
+                    // stopping the waiter stops a coordinator that is still running (time-out, interruption)
+                    return Behaviors.stopped();
                 })
                 .onSignal(Terminated.class, t -> {
                     outcome.complete(new DomainCoordinator.Aborted("the coordinator stopped without a result"));
@@ -62,28 +63,42 @@ public final class DomainRun {
                 })
                 .build();
         });
-        system.systemActorOf(waiter, name, Props.empty());
+        ActorRef<DomainCoordinator.Outcome> waiting = system.systemActorOf(waiter, name, Props.empty());
         DomainCoordinator.Outcome o;
         try {
             o = outcome.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            waiting.tell(new DomainCoordinator.Aborted("interrupted"));
             throw new DomainRunException("interrupted while waiting for " + name);
         } catch (ExecutionException e) {
             throw new DomainRunException(name + " failed: " + e.getCause());
         } catch (TimeoutException e) {
+            waiting.tell(new DomainCoordinator.Aborted("timed out"));
             throw new DomainRunException(name + " did not finish within " + timeout);
         }
         return switch (o) {
             case DomainCoordinator.Completed c -> c.result();
-            case DomainCoordinator.Aborted a -> throw new DomainRunException(a.reason());
+            case DomainCoordinator.Aborted a -> throw new DomainRunException(a.reason(), a.placementLost());
         };
     }
 
-    /** A decomposed run ended without a result; the message says why. */
+    /**
+     * A decomposed run ended without a result; the message says why. {@link #placementLost()}:
+     * a node or host went away, so the same run may succeed on the nodes that remain.
+     */
     public static final class DomainRunException extends Exception {
+        private final boolean placementLost;
+
         public DomainRunException(String message) {
-            super(message);
+            this(message, false);
         }
+
+        public DomainRunException(String message, boolean placementLost) {
+            super(message);
+            this.placementLost = placementLost;
+        }
+
+        public boolean placementLost() { return placementLost; }
     }
 }

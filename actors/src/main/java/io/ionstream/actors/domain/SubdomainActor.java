@@ -4,8 +4,8 @@ import io.ionstream.actors.domain.decomp.AtomBlock;
 import io.ionstream.actors.domain.decomp.DomainGrid;
 import io.ionstream.actors.domain.decomp.ForceBlock;
 import io.ionstream.actors.domain.decomp.GhostBlock;
+import io.ionstream.actors.domain.decomp.ObservableGroups;
 import io.ionstream.actors.domain.decomp.Subdomain;
-import io.ionstream.engine.analysis.live.ObservableSet;
 import io.ionstream.engine.md.Integrator;
 import io.ionstream.engine.md.StepSums;
 import io.ionstream.engine.neighbor.NeighborSettings;
@@ -37,6 +37,11 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
  *     afterForces(n); Report(n, partial sums, motion hint) to the coordinator
  * </pre>
  *
+ * At the end of a step whose Advance asked for it (after its {@code finishStep}, i.e. when the
+ * next Advance or Finish arrives) the subdomain adds its share of the due observable groups (it
+ * rides in the next report) and sends its atoms' positions ({@link DomainCoordinator.FramePart})
+ * for a trajectory frame.
+ *
  * Messages from partners that arrive early (a partner may start step n before this subdomain
  * has seen Advance(n)) wait in per-sender slots; nothing is combined in arrival order. The
  * blocks in messages are owned by their sender and reused every step: the coordinator's step
@@ -48,18 +53,27 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
     /** Messages a subdomain understands. */
     public sealed interface Command {}
 
-    /** Everything a subdomain needs, sent once all subdomains exist (they all need each other's refs). */
+    /**
+     * Everything a subdomain needs, sent once all subdomains exist (they all need each other's
+     * refs); {@code observables} (may be null) makes its observable groups; {@code sample},
+     * {@code initState} and {@code frame} say what to record at the end of step 0, as in
+     * {@link Advance}.
+     */
     public record Init(int index, DomainGrid grid, SystemSummary system, AtomBlock atoms, ModelFactory model,
-                       NeighborSettings neighbors, ObservablePlan observables, List<ActorRef<Command>> peers,
-                       ActorRef<DomainCoordinator.Command> coordinator) implements Command {}
+                       NeighborSettings neighbors, ObservableSource observables, List<ActorRef<Command>> peers,
+                       ActorRef<DomainCoordinator.Command> coordinator, long sample, boolean initState, boolean frame)
+        implements Command {}
 
     /**
      * Start step {@code step} with the globals of the previous reduction; {@code rebuild}: rebuild
      * lists (migration, new plans) at this step; {@code redo}: the step is repeated from its
-     * snapshot because an atom outran the prediction; {@code sample}: live observables are
-     * sampled at the end of this step (per-atom energies are computed).
+     * snapshot because an atom outran the prediction; {@code sample}: the observable groups
+     * (bit mask) sampled at the end of this step (per-atom energies are computed);
+     * {@code initState}: the per-atom state of the stateful group is initialised at that sample;
+     * {@code frame}: the atoms' positions go to the coordinator at the end of this step.
      */
-    public record Advance(long step, double[] globals, boolean rebuild, boolean redo, boolean sample) implements Command {}
+    public record Advance(long step, double[] globals, boolean rebuild, boolean redo, long sample, boolean initState,
+                          boolean frame) implements Command {}
 
     /** Atoms that moved into the receiver's box, at a rebuild. */
     public record Migrants(long step, int from, AtomBlock atoms) implements Command {}
@@ -108,16 +122,19 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
     private GhostBlock[] haloOut;
     private ForceBlock[] reverseOut;
     private double[] globalPartial;
-    private ObservableSet observables;
+    private ObservableGroups observables;
     private double[] observed;
-    private boolean sampling, sampledBefore;
+    private long sampling;
+    private boolean initState, frame;
     private long observedStep = -1;
     private static final double[] NO_EXTRA = new double[0];
     private GlobalTotals totals;
     private long violationId = -1;
     private double violationDistance;
 
-    private long stepStart, waitStart, busyNanos, forceNanos, waitNanos, steps, messages;
+    private long stepStart, waitStart, busyNanos, forceNanos, waitNanos, cpuNanos, steps, messages;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final boolean THREAD_CPU = THREADS.isCurrentThreadCpuTimeSupported();
 
     private SubdomainActor(ActorContext<Command> context) {
         super(context);
@@ -142,6 +159,15 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
             early.add(m); // a partner was initialised first and already sent its step-0 migrants
             return this;
         }
+        long cpu0 = THREAD_CPU ? THREADS.getCurrentThreadCpuTime() : 0;
+        try {
+            return handle(m);
+        } finally {
+            if (THREAD_CPU) cpuNanos += THREADS.getCurrentThreadCpuTime() - cpu0;
+        }
+    }
+
+    private Behavior<Command> handle(Command m) {
         try {
             switch (m) {
                 case Init i -> {
@@ -188,7 +214,7 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
         AtomSystem atoms = new AtomSystem(m.system().species(), m.system().box(), m.atoms().count + 16);
         m.atoms().appendTo(atoms);
         if (m.observables() != null) {
-            observables = m.observables().factory().get();
+            observables = new ObservableGroups(m.observables().create());
             observed = new double[observables.partialLength()];
         }
         sub = new Subdomain(index, m.grid(), atoms, m.model().forceField(m.system()), m.model().integrator(), m.neighbors(),
@@ -205,7 +231,9 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
         reverseOut = new ForceBlock[n];
         // step 0: the setup evaluation, with a full rebuild (wrapping, no-op migration, first plans)
         step = 0;
-        sampling = observables != null;
+        sampling = observables != null ? m.sample() : 0;
+        initState = m.initState();
+        frame = m.frame();
         stepStart = System.nanoTime();
         startRebuild();
     }
@@ -213,18 +241,22 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
     private void onAdvance(Advance m) {
         if (phase != Phase.IDLE) throw new IllegalStateException("subdomain " + index + ": Advance(" + m.step() + ") during step " + step);
         stepStart = System.nanoTime();
+        // the timings describe the steps, not the set-up (lists, first forces), as the run's wall time does
+        if (!stepped) busyNanos = forceNanos = waitNanos = cpuNanos = 0;
         System.arraycopy(m.globals(), 0, globals, 0, globals.length);
         AtomSystem atoms = sub.atoms();
         if (m.redo()) {
             sub.restore();
         } else {
             if (stepped) integrator.finishStep(atoms, globals);
-            sampleIfDue();
+            recordIfDue();
             sub.snapshot();
         }
         step = m.step();
         rebuild = m.rebuild();
-        sampling = observables != null && m.sample();
+        sampling = observables != null ? m.sample() : 0;
+        initState = m.initState();
+        frame = m.frame();
         integrator.beforeForces(atoms, globals);
         sub.measureMotion();
         violationId = -1;
@@ -324,7 +356,7 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
                     }
                     sub.unpackHalos(haloBlocks, rebuild);
                     long t0 = System.nanoTime();
-                    sub.computeForces(rebuild, sampling);
+                    sub.computeForces(rebuild, sampling != 0);
                     forceNanos += System.nanoTime() - t0;
                     for (int t : sub.partners()) {
                         if (sub.ghostsFrom(t) == 0) continue;
@@ -388,26 +420,34 @@ public final class SubdomainActor extends AbstractBehavior<SubdomainActor.Comman
     }
 
     /**
-     * At the end of a sampled step (after its finishStep): this subdomain's share of the
-     * observables, which its next report (or its final atoms) carries to the coordinator.
+     * At the end of a step (after its finishStep): this subdomain's share of the due observable
+     * groups, which its next report (or its final atoms) carries to the coordinator, and its
+     * atoms' positions for a frame.
      */
-    private void sampleIfDue() {
-        if (!sampling) return;
-        sub.sampleObservables(observables, observed, !sampledBefore);
-        sampledBefore = true;
-        observedStep = step;
-        sampling = false;
+    private void recordIfDue() {
+        if (sampling != 0) {
+            sub.sampleObservables(observables, sampling, initState, observed);
+            observedStep = step;
+            sampling = 0;
+        }
+        if (frame) {
+            AtomSystem a = sub.atoms();
+            int n = a.size();
+            coordinator.tell(new DomainCoordinator.FramePart(step, index, n, java.util.Arrays.copyOf(a.x(), 3 * n),
+                java.util.Arrays.copyOf(a.image(), 3 * n), java.util.Arrays.copyOf(a.id(), n)));
+            frame = false;
+        }
     }
 
     private void onFinish(Finish m) {
         if (phase != Phase.IDLE) throw new IllegalStateException("subdomain " + index + ": Finish during step " + step);
         System.arraycopy(m.globals(), 0, globals, 0, globals.length);
         if (stepped) integrator.finishStep(sub.atoms(), globals);
-        sampleIfDue();
+        recordIfDue();
         boolean last = observables != null && observedStep == step;
         AtomBlock all = new AtomBlock(sub.atoms().size());
         sub.export(all);
-        SubdomainStats stats = new SubdomainStats(index, steps, busyNanos, forceNanos, waitNanos, sub.atoms().size(),
+        SubdomainStats stats = new SubdomainStats(index, steps, busyNanos, forceNanos, waitNanos, cpuNanos, sub.atoms().size(),
             sub.ghosts(), sub.builds(), messages);
         coordinator.tell(new DomainCoordinator.FinalAtoms(index, all, sub.atoms().box().copy(), stats,
             last ? observed : NO_EXTRA, last ? step : -1));

@@ -79,9 +79,12 @@ public final class JobEntry {
     /** Replaces the record and wakes subscribers (supervisor only). */
     void setRecord(Job job) {
         record = job;
-        step = job.getStep();
-        stageIndex = job.getStageIndex();
-        stage = job.getStage();
+        // records persisted at a checkpoint lag behind the MD thread: live progress only moves forward
+        step = Math.max(step, job.getStep());
+        if (job.getStageIndex() >= stageIndex) {
+            stageIndex = job.getStageIndex();
+            stage = job.getStage();
+        }
         JobStreams s = streams;
         if (s != null) s.signal();
     }

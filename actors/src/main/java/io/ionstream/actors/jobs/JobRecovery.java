@@ -63,19 +63,19 @@ public final class JobRecovery {
     private JobManager.Recovered resume(JobFiles f, JobSpec spec, Job record) throws IOException {
         Snapshot from;
         String note;
-        Optional<Snapshot> ckpt;
-        try {
-            ckpt = f.readCheckpoint();
-        } catch (IOException e) {
-            LOG.warn("job {}: {}; starting it again from the beginning", f.jobId(), e.getMessage());
-            f.deleteCheckpoint();
-            ckpt = Optional.empty();
+        JobFiles.CheckpointRead read = f.readCheckpoint();
+        Optional<Snapshot> ckpt = read.snapshot();
+        for (String problem : read.skipped()) {
+            LOG.warn("job {}: {}; {}", f.jobId(), problem, ckpt.isPresent() ? "using the previous checkpoint" : "starting it again from the beginning");
         }
+        if (ckpt.isEmpty() && !read.skipped().isEmpty()) f.deleteCheckpoint();
         from = ckpt.isPresent() ? ckpt.get() : f.readInitial();
+        String damaged = read.skipped().isEmpty() ? "" : " (" + read.skipped().size() + " newer checkpoint"
+            + (read.skipped().size() > 1 ? "s" : "") + " damaged: " + String.join("; ", read.skipped()) + ")";
         note = record.getState() == JobState.RUNNING
             ? (ckpt.isPresent() ? "resumed from the checkpoint at step " + from.step() : "restarted from the beginning (no checkpoint yet)")
-                + " after a server restart"
-            : record.getMessage();
+                + damaged + " after a server restart"
+            : record.getMessage() + damaged;
         Job.Builder b = record.toBuilder().setState(JobState.QUEUED).setStep(from.step()).setSamples(from.samples())
             .setFrames(from.frames()).setCheckpointStep(ckpt.isPresent() ? from.step() : 0).setMessage(note)
             .setStageIndex(from.stageIndex());

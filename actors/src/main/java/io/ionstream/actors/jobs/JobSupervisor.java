@@ -132,7 +132,9 @@ public final class JobSupervisor {
             return Behaviors.same();
         }
         if (entry.ended()) return Behaviors.same();
-        persist(entry.record().toBuilder().setCheckpointStep(c.step()).setStep(c.step()).setSamples(c.samples()).setFrames(c.frames()).build());
+        Job live = entry.job();
+        persist(entry.record().toBuilder().setCheckpointStep(c.step()).setStep(c.step()).setSamples(c.samples()).setFrames(c.frames())
+            .setStageIndex(live.getStageIndex()).setStage(live.getStage()).build());
         return Behaviors.same();
     }
 

@@ -112,6 +112,8 @@ public final class IonstreamService implements AutoCloseable {
     /** The shared pool that wakes and feeds stream subscribers (front ends run their drain loops here too). */
     public java.util.concurrent.Executor streamExecutor() { return stream; }
     public String runnerName() { return runner.getClass().getSimpleName(); }
+    /** The MD platform jobs run on. */
+    public JobRunner runner() { return runner; }
 
     /** Jobs that were queued or running when the data directory was opened (resumed). */
     public int recoveredJobs() { return recovered; }
@@ -204,6 +206,13 @@ public final class IonstreamService implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // a writer that does not finish leaves at worst the previous checkpoint, which is what a restart uses
+        }
+        if (runner instanceof AutoCloseable c) {
+            try {
+                c.close(); // the MD platform's own actor systems and cluster membership
+            } catch (Exception e) {
+                // stopping anyway; the jobs resume from their checkpoints at the next start
+            }
         }
         system.terminate();
         try {

@@ -2,6 +2,9 @@ package io.ionstream.actors.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -160,11 +163,21 @@ class DomainSerializerTest {
 
     @Test
     void stepMessagesAndReportsKeepEveryBit() throws Exception {
-        SubdomainActor.Advance a = roundTrip(new SubdomainActor.Advance(42, new double[] {1.5, -2e-17, Double.MIN_VALUE}, true, false, true));
+        SubdomainActor.Advance a = roundTrip(new SubdomainActor.Advance(42, new double[] {1.5, -2e-17, Double.MIN_VALUE}, true, false,
+            0x8000_0000_0000_0005L, true, true));
         assertEquals(42, a.step());
         assertArrayEquals(new double[] {1.5, -2e-17, Double.MIN_VALUE}, a.globals());
         assertTrue(a.rebuild());
-        assertTrue(a.sample());
+        assertEquals(0x8000_0000_0000_0005L, a.sample());
+        assertTrue(a.initState());
+        assertTrue(a.frame());
+        DomainCoordinator.FramePart fp = roundTrip(new DomainCoordinator.FramePart(12, 3, 2, new double[] {1, 2, 3, 4, 5, 6.5, 99},
+            new int[] {-1, 0, 1, 2, 3, -4, 7}, new long[] {7, 1L << 50, 3}));
+        assertEquals(12, fp.step());
+        assertEquals(3, fp.from());
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6.5}, fp.x(), "only the used part travels");
+        assertArrayEquals(new int[] {-1, 0, 1, 2, 3, -4}, fp.image());
+        assertArrayEquals(new long[] {7, 1L << 50}, fp.id());
         StepSums s = new StepSums();
         for (int k = 0; k < 6; k++) { s.mvv[k] = k + 0.1; s.virial[k] = -k * 1e5; }
         s.potentialEnergy = -123.456;
@@ -201,7 +214,11 @@ class DomainSerializerTest {
         Box box = new Box(1, 2, 3, 10, 11, 12, 0.5, -0.25, 1.5);
         SystemSummary system = new SystemSummary(SpeciesTable.of("Li", "P", "S", "Cl"), 123456789L, 37.25, box);
         SubdomainActor.Init i = roundTrip(new SubdomainActor.Init(1, new DomainGrid(2, 1, 3), system, b, model,
-            new NeighborSettings(1.5, 2, 3, false, 7), null, List.of(peer.ref(), peer.ref()), coord.ref()));
+            new NeighborSettings(1.5, 2, 3, false, 7), null, List.of(peer.ref(), peer.ref()), coord.ref(), 6, true, false));
+        assertEquals(6, i.sample());
+        assertTrue(i.initState());
+        assertFalse(i.frame());
+        assertNull(i.observables());
         assertEquals(new DomainGrid(2, 1, 3), i.grid());
         assertEquals("Cl", i.system().species().symbol(3));
         assertEquals(box.toString(), i.system().box().toString());
@@ -213,7 +230,17 @@ class DomainSerializerTest {
         assertEquals(coord.ref(), i.coordinator());
         assertAtoms(b, i.atoms());
 
-        SubdomainStats st = new SubdomainStats(2, 10, 11, 12, 13, 14, 15, 16, 17);
+        // a model of another layer travels as its own bytes, and serves as the observable source too
+        TestPortableModel portable = new TestPortableModel("lj/cut 6.5 ünïcode");
+        SubdomainActor.Init pi = roundTrip(new SubdomainActor.Init(0, new DomainGrid(1, 1, 1), system, b, portable,
+            NeighborSettings.defaults(), portable, List.of(peer.ref()), coord.ref(), 0, false, true));
+        assertEquals(portable, pi.model());
+        assertSame(pi.model(), pi.observables(), "one object for both");
+        SubdomainActor.Init po = roundTrip(new SubdomainActor.Init(0, new DomainGrid(1, 1, 1), system, b, model,
+            NeighborSettings.defaults(), portable, List.of(peer.ref()), coord.ref(), 0, false, true));
+        assertEquals(portable, po.observables());
+
+        SubdomainStats st = new SubdomainStats(2, 10, 11, 12, 13, 14, 15, 16, 17, 18);
         DomainCoordinator.FinalAtoms g = roundTrip(new DomainCoordinator.FinalAtoms(2, b, box, st, new double[] {1, 2.5}, 9));
         assertArrayEquals(new double[] {1, 2.5}, g.observables());
         assertEquals(9, g.observed());
@@ -232,10 +259,18 @@ class DomainSerializerTest {
         SubdomainActor.Init init = new SubdomainActor.Init(0, new DomainGrid(1, 1, 1),
             new SystemSummary(SpeciesTable.of("Ar"), 1, 0, Box.orthorhombic(5, 5, 5)), new AtomBlock(1),
             ModelFactory.of(() -> null, () -> new VelocityVerlet(0.001)),
-            NeighborSettings.defaults(), null, List.of(peer.ref()), coord.ref());
+            NeighborSettings.defaults(), null, List.of(peer.ref()), coord.ref(), 0, false, false);
         DomainSerializer d = (DomainSerializer) serialization.findSerializerFor(init);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.toBinary(init));
         assertTrue(e.getMessage().contains("ModelSpec"), e.getMessage());
+        SubdomainActor.Init inProcessObservables = new SubdomainActor.Init(0, new DomainGrid(1, 1, 1),
+            new SystemSummary(SpeciesTable.of("Ar"), 1, 0, Box.orthorhombic(5, 5, 5)), new AtomBlock(1),
+            new TestPortableModel("x"), NeighborSettings.defaults(), List::of, List.of(peer.ref()), coord.ref(), 1, false, false);
+        e = assertThrows(IllegalArgumentException.class, () -> d.toBinary(inProcessObservables));
+        assertTrue(e.getMessage().contains("Portable observable source"), e.getMessage());
+        IllegalArgumentException notPortable = assertThrows(IllegalArgumentException.class,
+            () -> io.ionstream.actors.domain.Portable.decode("java.lang.String", new byte[0]));
+        assertTrue(notPortable.getMessage().contains("not Portable"), notPortable.getMessage());
 
         byte[] ok = d.toBinary(new SubdomainActor.Migrants(1, 0, atoms(4, 1)));
         byte[] cut = java.util.Arrays.copyOf(ok, ok.length / 2);

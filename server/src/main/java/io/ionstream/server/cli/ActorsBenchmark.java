@@ -49,9 +49,14 @@ final class ActorsBenchmark implements Benchmark {
             parallel efficiency (plain time / (subdomains × time)), share of the subdomains' step
             time spent waiting for partners,
             list rebuilds. --nodes N (≥ 2) also runs the largest subdomain count across an N-node
-            loopback cluster and reports bytes per step between nodes. After a warm-up, the plain
+            loopback cluster and reports bytes per step between nodes (the set-up and the final
+            gathering, measured by a run without steps, are left out; --json gives them). After a warm-up, the plain
             and actor runs are repeated in turn and the fastest of each is reported (load from
-            other processes only slows runs down); timings on a shared machine stay noisy.
+            other processes only slows runs down), with the spread of the repetitions; timings on
+            a shared machine stay noisy. CPU-time figures do not depend on the load: the work of
+            the subdomains (their threads' CPU time) relative to the plain loop's thread, and the
+            CPU efficiency plain / (subdomains × busiest subdomain), what idle cores would give
+            without waiting.
 
             Options:
               --cells K         fcc cells per edge (default 14: 10 976 atoms)
@@ -99,6 +104,11 @@ final class ActorsBenchmark implements Benchmark {
             steps, warm));
 
         List<Map<String, Object>> rows = new ArrayList<>();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double plainThreadCpu = Double.POSITIVE_INFINITY, plainSlowest = 0;
+        double[] slowest = new double[counts.length], work = new double[counts.length], busiest = new double[counts.length];
+        java.util.Arrays.fill(work, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(busiest, Double.POSITIVE_INFINITY);
         MdRunner warmup = new MdRunner(sys.copy(), model.forceField(SystemSummary.of(sys)), model.integrator(), ns);
         warmup.run(warm);
         ActorSystem<Void> actors = ActorSystem.create(Behaviors.empty(), "ionstream-bench");
@@ -118,9 +128,11 @@ final class ActorsBenchmark implements Benchmark {
                 long c0 = processCpuNanos();
                 MdRunner plain = new MdRunner(sys.copy(), model.forceField(SystemSummary.of(sys)), model.integrator(), ns);
                 plain.setup();
-                long t0 = System.nanoTime();
+                long t0 = System.nanoTime(), tc0 = threads.getCurrentThreadCpuTime();
                 plain.run(steps);
                 double t = (System.nanoTime() - t0) * 1e-9 / steps;
+                plainThreadCpu = Math.min(plainThreadCpu, (threads.getCurrentThreadCpuTime() - tc0) * 1e-9 / steps);
+                plainSlowest = Math.max(plainSlowest, t);
                 plainCpu = Math.min(plainCpu, (processCpuNanos() - c0) * 1e-9 / steps);
                 if (t < plainStep) {
                     plainStep = t;
@@ -132,6 +144,11 @@ final class ActorsBenchmark implements Benchmark {
                         null, Duration.ofHours(1));
                     bestCpu[k] = Math.min(bestCpu[k], (processCpuNanos() - c1) * 1e-9 / steps);
                     double step = r.wallNanos() * 1e-9 / steps;
+                    slowest[k] = Math.max(slowest[k], step);
+                    // CPU figures: the least of the repetitions too (contention only ever adds)
+                    double[] c = subdomainCpu(r, steps);
+                    work[k] = Math.min(work[k], c[0]);
+                    busiest[k] = Math.min(busiest[k], c[1]);
                     if (step < best[k]) {
                         best[k] = step;
                         bestRun[k] = r;
@@ -143,20 +160,32 @@ final class ActorsBenchmark implements Benchmark {
         }
         rows.add(row("plain engine", 1, 1, plainStep, sys.size(), plainStep, Double.NaN, plainBuilds, 0));
         rows.get(0).put("cpu_vs_plain", 1.0);
+        rows.get(0).put("spread", plainSlowest / plainStep - 1);
+        cpu(rows.get(0), plainThreadCpu, plainThreadCpu, 1, plainThreadCpu);
         for (int k = 0; k < counts.length; k++) {
             rows.add(row("actors", counts[k], 1, best[k], sys.size(), plainStep, bestRun[k].waitShare(), bestRun[k].rebuilds(), 0));
             rows.get(rows.size() - 1).put("cpu_vs_plain", bestCpu[k] / plainCpu);
+            rows.get(rows.size() - 1).put("spread", slowest[k] / best[k] - 1);
+            cpu(rows.get(rows.size() - 1), work[k], busiest[k], counts[k], plainThreadCpu);
         }
         if (nodes >= 2) {
             int n = Math.max(counts[counts.length - 1], nodes);
             try (LoopbackCluster cluster = LoopbackCluster.start(nodes, Duration.ofMinutes(1))) {
                 cluster.run(new DomainJob(sys, model, ns, warm, n, warm), null, Duration.ofHours(1));
+                // the set-up (atoms out, first halos) and the gathering at the end, measured by a run without steps
                 long before = cluster.bytesSerialized();
+                cluster.run(new DomainJob(sys, model, ns, 0, n, 1), null, Duration.ofHours(1));
+                long setupBytes = cluster.bytesSerialized() - before;
+                before = cluster.bytesSerialized();
                 DomainResult r = cluster.run(new DomainJob(sys, model, ns, steps, n, steps), null, Duration.ofHours(1));
-                double bytesPerStep = (double) (cluster.bytesSerialized() - before) / steps;
+                double bytesPerStep = (double) (cluster.bytesSerialized() - before - setupBytes) / steps;
                 double step = r.wallNanos() * 1e-9 / steps;
                 rows.add(row("cluster", n, nodes, step, sys.size(), plainStep, r.waitShare(), r.rebuilds(), bytesPerStep));
                 rows.get(rows.size() - 1).put("cpu_vs_plain", Double.NaN);
+                rows.get(rows.size() - 1).put("spread", Double.NaN);
+                rows.get(rows.size() - 1).put("setup_bytes", setupBytes);
+                double[] c = subdomainCpu(r, steps);
+                cpu(rows.get(rows.size() - 1), c[0], c[1], n, plainThreadCpu);
             }
         }
         if (args.flag("json")) {
@@ -166,18 +195,38 @@ final class ActorsBenchmark implements Benchmark {
             out.put("runs", rows);
             console.json(out);
         } else {
-            console.out().println(String.format(Locale.ROOT, "%-13s %5s %5s %10s %13s %9s %8s %10s %9s %8s %12s", "run", "subd",
-                "nodes", "ms/step", "atom-steps/s", "vs plain", "cpu/plain", "efficiency", "halo wait", "rebuilds", "bytes/step"));
+            console.out().println(String.format(Locale.ROOT, "%-13s %5s %5s %10s %7s %13s %9s %8s %10s %9s %9s %9s %8s %12s", "run",
+                "subd", "nodes", "ms/step", "spread", "atom-steps/s", "vs plain", "cpu/plain", "efficiency", "halo wait", "work/plain",
+                "cpu eff.", "rebuilds", "bytes/step"));
             for (Map<String, Object> r : rows) {
                 double cpu = (double) r.get("cpu_vs_plain");
-                console.out().println(String.format(Locale.ROOT, "%-13s %5d %5d %10.3f %13.4g %9.3f %8s %10s %9s %8d %12s",
-                    r.get("run"), r.get("subdomains"), r.get("nodes"), (double) r.get("ms_per_step"), (double) r.get("atom_steps_per_s"),
+                console.out().println(String.format(Locale.ROOT, "%-13s %5d %5d %10.3f %7s %13.4g %9.3f %8s %10s %9s %9s %9s %8d %12s",
+                    r.get("run"), r.get("subdomains"), r.get("nodes"), (double) r.get("ms_per_step"), pct((double) r.get("spread")),
+                    (double) r.get("atom_steps_per_s"),
                     (double) r.get("time_vs_plain"), Double.isNaN(cpu) ? "-" : String.format(Locale.ROOT, "%.3f", cpu),
                     pct((double) r.get("parallel_efficiency")), pct((double) r.get("halo_wait_share")),
+                    String.format(Locale.ROOT, "%.3f", (double) r.get("work_vs_plain")), pct((double) r.get("cpu_efficiency")),
                     (int) r.get("rebuilds"), (double) r.get("bytes_per_step") > 0 ? String.format(Locale.ROOT, "%.0f", (double) r.get("bytes_per_step")) : "-"));
             }
         }
         return Main.OK;
+    }
+
+    /** The subdomains' summed and largest thread CPU time per step (seconds) of an actor run. */
+    private static double[] subdomainCpu(DomainResult r, int steps) {
+        double sum = 0, max = 0;
+        for (io.ionstream.actors.domain.SubdomainStats s : r.subdomains()) {
+            sum += s.cpuNanos() * 1e-9 / steps;
+            max = Math.max(max, s.cpuNanos() * 1e-9 / steps);
+        }
+        return new double[] {sum, max};
+    }
+
+    /** work: summed CPU per step; busiest: the slowest worker's; against the plain loop's thread CPU per step. */
+    private static void cpu(Map<String, Object> row, double work, double busiest, int workers, double plainThreadCpu) {
+        row.put("cpu_ms_per_step", work * 1e3);
+        row.put("work_vs_plain", work / plainThreadCpu);
+        row.put("cpu_efficiency", plainThreadCpu / (workers * busiest));
     }
 
     /** CPU time of every thread of this process (ns), the fair measure on a shared machine. */

@@ -17,6 +17,7 @@ final class CommandRegistry {
             new EfsCommand(),
             new VersionCommand(),
             new ServeCommand(),
+            new NodeCommand(),
             new SubmitCommand(),
             new WatchCommand(),
             new ListCommand(),

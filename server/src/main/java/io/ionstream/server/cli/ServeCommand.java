@@ -78,12 +78,14 @@ final class ServeCommand implements Command {
             m.put("authentication", server.authenticated());
             m.put("data_dir", svc.dataDir().toString());
             m.put("resumed_jobs", svc.recoveredJobs());
+            server.http().ifPresent(h -> m.put("monitor_url", h.url()));
             console.json(m);
         } else {
             console.out().printf("ionstream server listening on %s (%s, %s)%n", server.target(), server.tls() ? "TLS" : "plaintext",
                 server.authenticated() ? "bearer token required" : "no authentication");
             console.out().printf("data directory %s; %d job(s) resumed; %d job(s) known%n", svc.dataDir(), svc.recoveredJobs(),
                 svc.jobs().entries().size());
+            server.http().ifPresent(h -> console.out().printf("live monitor %s (REST API %sapi/v1, metrics %smetrics)%n", h.url(), h.url(), h.url()));
         }
         console.out().flush();
         stopped.await();

@@ -69,6 +69,7 @@ final class ServerDemo {
             console.info("demo: in-process server on " + target + ", data in " + data);
             console.info("demo: " + demo.label());
             Job job = client.submit(demo.spec());
+            server.http().ifPresent(h -> console.info("demo: live monitor at " + h.jobUrl(job.getJobId())));
             LiveView view = new LiveView(console, "demo") {
                 @Override
                 public synchronized void sample(Sample s, long dropped) {

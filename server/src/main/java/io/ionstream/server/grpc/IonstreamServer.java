@@ -2,12 +2,13 @@ package io.ionstream.server.grpc;
 
 import io.ionstream.actors.catalog.PotentialFormat;
 import io.ionstream.actors.jobs.run.JobRunner;
-import io.ionstream.actors.jobs.run.SerialJobRunner;
+import io.ionstream.actors.jobs.run.DomainJobRunner;
 import io.ionstream.actors.service.IonstreamService;
 import io.ionstream.proto.v1.JobServiceGrpc;
 import io.ionstream.proto.v1.PotentialServiceGrpc;
 import io.ionstream.proto.v1.StructureServiceGrpc;
 import io.ionstream.server.config.ServerSettings;
+import io.ionstream.server.http.HttpServer;
 import com.typesafe.config.Config;
 import io.grpc.BindableService;
 import io.grpc.Server;
@@ -30,9 +31,12 @@ import java.util.concurrent.TimeUnit;
  * the .proto files), with optional bearer-token authentication and TLS.
  */
 public final class IonstreamServer implements AutoCloseable {
-    /** The MD platform jobs run on: the only line to change when the actor layer takes over. */
-    static JobRunner defaultRunner() {
-        return new SerialJobRunner();
+    /**
+     * The MD platform jobs run on: the domain-decomposed actor layer, placed by the
+     * {@code ionstream.cluster} settings (see {@link DomainJobRunner}).
+     */
+    static JobRunner defaultRunner(Config config) {
+        return DomainJobRunner.fromConfig(config);
     }
 
     /** Potential file formats uploads may use. */
@@ -44,6 +48,8 @@ public final class IonstreamServer implements AutoCloseable {
     private final Server server;
     private final HealthStatusManager health = new HealthStatusManager();
     private final ServerSettings settings;
+    // the HTTP front end (REST mirror, live monitor, metrics), started next to gRPC: io.ionstream.server.http
+    private java.util.Optional<HttpServer> http = java.util.Optional.empty();
 
     private IonstreamServer(IonstreamService service, ServerSettings settings) throws IOException {
         this.service = service;
@@ -76,14 +82,38 @@ public final class IonstreamServer implements AutoCloseable {
     /** Starts the service and the server from a resolved configuration. */
     public static IonstreamServer start(Config config) throws IOException {
         ServerSettings settings = ServerSettings.from(config);
-        IonstreamService service = IonstreamService.start(config, defaultRunner(), potentialFormats());
+        JobRunner runner = defaultRunner(config);
+        IonstreamService service;
         try {
-            return new IonstreamServer(service, settings);
+            service = IonstreamService.start(config, runner, potentialFormats());
+        } catch (IOException | RuntimeException e) {
+            if (runner instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // the start failed already; report that
+                }
+            }
+            throw e;
+        }
+        IonstreamServer s;
+        try {
+            s = new IonstreamServer(service, settings);
         } catch (IOException | RuntimeException e) {
             service.close();
             throw e;
         }
+        try {
+            s.http = HttpServer.start(service, settings, config);
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
     }
+
+    /** The HTTP server (absent when ionstream.http.enabled is false). */
+    public java.util.Optional<HttpServer> http() { return http; }
 
     public IonstreamService service() { return service; }
     public int port() { return server.getPort(); }
@@ -104,6 +134,7 @@ public final class IonstreamServer implements AutoCloseable {
     /** Stops taking calls, ends open streams, then stops the jobs (they resume at the next start). */
     @Override
     public void close() {
+        http.ifPresent(HttpServer::close);
         health.enterTerminalState();
         server.shutdown();
         try {

@@ -47,6 +47,9 @@ class SubmitWatchResultsTest {
             assertEquals(List.of("velocities", "nvt", "nve").subList(1, 3), List.of(samples.get(5).getStage(), samples.get(20).getStage()));
             assertEquals(JobState.COMPLETED, events.get(events.size() - 1).getState());
             assertEquals(21, last.getSamples());
+            // checkpoint records written mid-run must not roll the job's stage back to an earlier one
+            assertEquals("nve", last.getStage(), "the finished job names its last stage");
+            assertEquals("nve", client.job(job.getJobId()).getStage());
 
             JobResults r = client.results(job.getJobId());
             assertEquals(3, r.getStagesCount());

@@ -470,15 +470,17 @@ public final class Subdomain {
     // ---------------------------------------------------------------- live observables
 
     /**
-     * Adds this subdomain's share of {@code set} into {@code partial} (cleared first), from the
-     * local atoms and the ghosts of the last force evaluation, with the per-atom energies of that
-     * evaluation when it computed them. {@code first}: the reference state (MSD origins, cages)
-     * is taken now. Call at the end of a step (after {@code finishStep}); the per-atom state
+     * Adds this subdomain's share of the observable groups in {@code mask} into {@code partial}
+     * (cleared first; each group at its offset, zeros for the others), from the local atoms and
+     * the ghosts of the last force evaluation, with the per-atom energies of that evaluation when
+     * it computed them. {@code initState}: the stateful group's reference state (MSD origins,
+     * cages) is taken now; otherwise the atoms carry it already (a continuation from a
+     * checkpoint). Call at the end of a step (after {@code finishStep}); the per-atom state
      * lives in the system's extra array {@link ObservableSet#STATE_ARRAY}, so it migrates.
      * Local positions are as the last rebuild left them, within half a skin of the cell (the
      * ghosts are images of exactly these positions, so neighbour distances are exact).
      */
-    public void sampleObservables(ObservableSet set, double[] partial, boolean first) {
+    public void sampleObservables(ObservableGroups groups, long mask, boolean initState, double[] partial) {
         int n = atoms.size();
         LocalAtoms v = view;
         v.nlocal = n;
@@ -494,7 +496,7 @@ public final class Subdomain {
         v.box = atoms.box();
         v.species = atoms.species();
         v.massByType = atoms.massByType();
-        double r = set.neighborRadius();
+        double r = groups.neighborRadius(mask);
         if (r > observableRadius) {
             throw new IllegalStateException("the observables need neighbours within " + r + " Å but the halo was sized for "
                 + observableRadius + " Å");
@@ -504,10 +506,17 @@ public final class Subdomain {
             builder.build(observableList, atoms.x(), n, n + nghost, r);
         }
         v.full = r > 0 ? observableList : null;
-        set.bindState(atoms, v);
-        if (first) set.initState(v);
         Arrays.fill(partial, 0.0);
-        set.accumulate(v, partial);
+        for (int g = 0; g < groups.count(); g++) {
+            if (!ObservableGroups.due(mask, g)) continue;
+            ObservableSet set = groups.set(g);
+            set.bindState(atoms, v);
+            if (initState && g == groups.statefulGroup()) set.initState(v);
+            double[] mine = groups.scratch(g);
+            Arrays.fill(mine, 0.0);
+            set.accumulate(v, mine);
+            System.arraycopy(mine, 0, partial, groups.offset(g), mine.length);
+        }
     }
 
     // ---------------------------------------------------------------- global sums

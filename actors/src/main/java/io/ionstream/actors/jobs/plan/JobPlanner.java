@@ -1,5 +1,6 @@
 package io.ionstream.actors.jobs.plan;
 
+import io.ionstream.actors.catalog.PortablePotential;
 import io.ionstream.actors.catalog.PotentialCatalog;
 import io.ionstream.actors.catalog.StructureCatalog;
 import io.ionstream.actors.jobs.run.AtomState;
@@ -27,7 +28,8 @@ import java.util.List;
  * Turns job specs into runnable plans. At submission ({@link #prepare}) it builds or loads the
  * structure, checks it, resolves the potential against the structure's species and plans the
  * protocol and observables, refusing anything wrong with INVALID_ARGUMENT (or NOT_FOUND,
- * RESOURCE_EXHAUSTED, UNIMPLEMENTED) and a message naming the field. When a job starts or
+ * RESOURCE_EXHAUSTED, UNIMPLEMENTED) and a message naming the field. The plan carries the job as
+ * a {@link JobModel} too, which the actor layer rebuilds on every subdomain (on any node). When a job starts or
  * resumes ({@link #plan}), the same plan is rebuilt from what the job stored: its spec, its
  * initial atoms and its copy of the potential file.
  */
@@ -53,24 +55,34 @@ public final class JobPlanner {
         AtomSystem sys = structures.resolve(md.getStructure());
         PotentialCatalog.Resolved pot = potentials.resolve(md.getPotential());
         AtomState initial = AtomState.capture(sys);
-        JobPlan plan = plan("new", spec, initial, pot.factory());
+        PortablePotential portable = pot.file() != null
+            ? PortablePotential.of(md.getPotential(), pot.file().getFileName(), pot.file().getContent().toByteArray(), pot.info().getSpeciesList())
+            : PortablePotential.of(md.getPotential(), null, null, List.of());
+        JobPlan plan = plan("new", spec, initial, pot.factory(), portable);
         return new PreparedJob(spec, initial, pot.file(), pot.info(), plan);
     }
 
     /** The plan of a stored job (at start or resume). */
     public JobPlan plan(JobFiles files, JobSpec spec, AtomState initial) {
         MdJob md = mdJob(spec);
-        ForceFieldFactory ff = switch (md.getPotential().getSourceCase()) {
-            case POTENTIAL_ID -> {
-                InlineFile copy = readCopy(files);
-                yield potentials.fromFile(copy.getFileName(), copy.getContent().toByteArray(), readInfo(files).getSpeciesList());
-            }
-            default -> potentials.resolve(md.getPotential()).factory();
-        };
-        return plan(files.jobId(), spec, initial, ff);
+        ForceFieldFactory ff;
+        PortablePotential portable;
+        if (md.getPotential().getSourceCase() == io.ionstream.proto.v1.PotentialSource.SourceCase.POTENTIAL_ID) {
+            InlineFile copy = readCopy(files);
+            List<String> species = readInfo(files).getSpeciesList();
+            ff = potentials.fromFile(copy.getFileName(), copy.getContent().toByteArray(), species);
+            portable = PortablePotential.file(copy.getFileName(), copy.getContent().toByteArray(), species);
+        } else {
+            ff = potentials.resolve(md.getPotential()).factory();
+            portable = PortablePotential.of(md.getPotential(), null, null, List.of());
+        }
+        return plan(files.jobId(), spec, initial, ff, portable);
     }
 
-    private JobPlan plan(String jobId, JobSpec spec, AtomState initial, ForceFieldFactory ff) {
+    /** Largest number of cluster nodes one job may ask for. */
+    public static final int MAX_NODES = 64;
+
+    private JobPlan plan(String jobId, JobSpec spec, AtomState initial, ForceFieldFactory ff, PortablePotential portable) {
         MdJob md = mdJob(spec);
         SpeciesTable species = initial.species();
         SystemSummary summary = SystemSummary.of(initial.toSystem());
@@ -86,21 +98,26 @@ public final class JobPlanner {
         double skin = md.getNeighborSkin() == 0 ? DEFAULT_SKIN : md.getNeighborSkin();
         if (!(skin > 0) || skin > 10) throw ServiceException.invalid("md.neighbor_skin must be in (0, 10] Å, got " + skin);
         var d = md.getDecomposition();
-        if (d.getNodes() > 1) {
-            throw new ServiceException(ServiceException.Kind.UNIMPLEMENTED, "decomposition.nodes = " + d.getNodes()
-                + ": multi-node jobs need the cluster layer, which this server does not run yet");
-        }
         if (d.getSubdomains() > 4096) throw ServiceException.invalid("decomposition.subdomains " + d.getSubdomains() + " is absurd (at most 4096)");
+        if (d.getNodes() > MAX_NODES) throw ServiceException.invalid("decomposition.nodes " + d.getNodes() + " is absurd (at most " + MAX_NODES + ")");
+        // subdomains left out: one per node
+        int nodes = Math.max(1, d.getNodes()), subdomains = d.getSubdomains() == 0 ? nodes : d.getSubdomains();
+        if (nodes > subdomains) {
+            throw ServiceException.invalid("decomposition.nodes " + nodes + " is more than decomposition.subdomains " + subdomains
+                + ": every node needs at least one subdomain");
+        }
         long checkpoint = md.getCheckpointEvery() == 0 ? settings.checkpointEvery() : md.getCheckpointEvery();
+        JobModel model = new JobModel(portable, md.getProtocol(), md.getSeed(), md.getObservablesList(), settings.sampleEvery(), summary);
         return new JobPlan(jobId, summary, ff, NeighborSettings.withSkin(skin), stages, observables, checkpoint, md.getFrameEvery(),
-            Math.max(1, d.getSubdomains()), Math.max(1, d.getNodes()));
+            subdomains, nodes, model);
     }
 
     private static MdJob mdJob(JobSpec spec) {
         return switch (spec.getKindCase()) {
             case MD -> spec.getMd();
-            case CAMPAIGN -> throw new ServiceException(ServiceException.Kind.UNIMPLEMENTED,
-                "campaign jobs (structures x temperatures with the MD->FE handoff) are not available yet; submit MD jobs");
+            // the service routes campaigns to the CampaignManager; one reaching the MD planner is a routing bug
+            case CAMPAIGN -> throw new ServiceException(ServiceException.Kind.INTERNAL,
+                "a campaign spec is planned by the campaign manager, not as an MD job");
             case KIND_NOT_SET -> throw ServiceException.invalid("the job spec needs md (or campaign)");
         };
     }

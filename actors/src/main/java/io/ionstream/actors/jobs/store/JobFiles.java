@@ -8,6 +8,7 @@ import io.ionstream.proto.v1.JobSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import java.util.Optional;
  *   job.pb             the job record (state, progress at the last checkpoint, timestamps, message)
  *   initial.ckpt       the atoms before the first step (checkpoint format)
  *   checkpoint.ckpt    the latest checkpoint
+ *   checkpoint.previous.ckpt  the one before (used when the latest is damaged)
  *   potential/         a copy of the potential file the job uses (uploaded potentials)
  *   observables.log    every observable sample (record log)
  *   frames.log         trajectory frames (record log) with frames-header.pb
@@ -66,15 +68,46 @@ public final class JobFiles {
 
     public Snapshot readInitial() throws IOException { return readSnapshot(dir.resolve("initial.ckpt")); }
 
-    public void writeCheckpoint(Snapshot s) throws IOException { writeSnapshot(dir.resolve("checkpoint.ckpt"), s); }
+    private Path latest() { return dir.resolve("checkpoint.ckpt"); }
+    private Path previous() { return dir.resolve("checkpoint.previous.ckpt"); }
 
-    /** The latest checkpoint, if one was written. */
-    public Optional<Snapshot> readCheckpoint() throws IOException {
-        Path p = dir.resolve("checkpoint.ckpt");
-        return Files.isRegularFile(p) ? Optional.of(readSnapshot(p)) : Optional.empty();
+    /**
+     * Writes a new latest checkpoint, keeping the last one as the previous: the latest is first
+     * renamed (atomically) to the previous, then the new one is written atomically. A crash in
+     * between leaves the previous one, which {@link #readCheckpoint} then uses.
+     */
+    public void writeCheckpoint(Snapshot s) throws IOException {
+        if (Files.isRegularFile(latest())) {
+            Files.move(latest(), previous(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.forceDirectory(dir);
+        }
+        writeSnapshot(latest(), s);
     }
 
-    public void deleteCheckpoint() throws IOException { Files.deleteIfExists(dir.resolve("checkpoint.ckpt")); }
+    /** What {@link #readCheckpoint} found: the newest checkpoint that reads back, and why newer ones were skipped. */
+    public record CheckpointRead(Optional<Snapshot> snapshot, List<String> skipped) {}
+
+    /**
+     * The newest usable checkpoint: the latest, or the previous one when the latest is missing,
+     * truncated or damaged (its checksum does not match); empty when neither reads back.
+     */
+    public CheckpointRead readCheckpoint() {
+        List<String> skipped = new ArrayList<>();
+        for (Path p : List.of(latest(), previous())) {
+            if (!Files.isRegularFile(p)) continue;
+            try {
+                return new CheckpointRead(Optional.of(readSnapshot(p)), skipped);
+            } catch (IOException e) {
+                skipped.add(e.getMessage());
+            }
+        }
+        return new CheckpointRead(Optional.empty(), skipped);
+    }
+
+    public void deleteCheckpoint() throws IOException {
+        Files.deleteIfExists(latest());
+        Files.deleteIfExists(previous());
+    }
 
     public void writeFrameHeader(FrameHeader h) throws IOException { AtomicFiles.write(dir.resolve("frames-header.pb"), h.toByteArray()); }
 
