@@ -59,8 +59,13 @@ class LiveView implements WatchListener {
         for (ObservableSchema s : j.getObservablesList()) n.put(s.getName(), s.getValueNamesList());
         names = n;
         if (first) {
-            console.info(String.format(Locale.ROOT, "%s: %s, %d atoms (%s), %d steps, %s", j.getJobId(), j.getState(), j.getAtoms(),
-                j.getFormula(), j.getTotalSteps(), j.getRunner().isEmpty() ? "queued" : j.getRunner()));
+            if (j.getSpec().hasCampaign()) {
+                // a campaign has no atoms of its own; its runner line says what it consists of
+                console.info(String.format(Locale.ROOT, "%s: %s, %d steps, %s", j.getJobId(), j.getState(), j.getTotalSteps(), j.getRunner()));
+            } else {
+                console.info(String.format(Locale.ROOT, "%s: %s, %d atoms (%s), %d steps, %s", j.getJobId(), j.getState(), j.getAtoms(),
+                    j.getFormula(), j.getTotalSteps(), j.getRunner().isEmpty() ? "queued" : j.getRunner()));
+            }
             bar = new ProgressBar(console, label, Math.max(1, j.getTotalSteps()));
         }
         if (!j.getMessage().isEmpty() && !first && JobStateText.ended(j.getState())) console.info(j.getMessage());

@@ -60,6 +60,8 @@ class CampaignCommandsTest {
         assertTrue(id.startsWith("cmp-"), s.out());
         assertTrue(s.out().contains(id + " COMPLETED"), s.out());
         assertTrue(s.err().contains("D_macro "), "the progress line shows D_macro: " + s.err());
+        assertTrue(s.err().lines().anyMatch(l -> l.startsWith(id + ": ") && l.contains("6 FE cases") && !l.contains("atoms")),
+            "the watch header describes the campaign, not atoms: " + s.err());
 
         ClientCommandsTest.Run r = run("results", id);
         assertEquals(0, r.code(), r.err());
