@@ -1,6 +1,8 @@
 package io.ionstream.client;
 
 import io.ionstream.proto.v1.BuildStructureRequest;
+import io.ionstream.proto.v1.CampaignJob;
+import io.ionstream.proto.v1.CampaignResults;
 import io.ionstream.proto.v1.CancelJobRequest;
 import io.ionstream.proto.v1.DescribePotentialRequest;
 import io.ionstream.proto.v1.FetchFileRequest;
@@ -178,6 +180,25 @@ public final class IonstreamClient implements AutoCloseable {
 
     public JobResults results(String jobId) {
         return jobs.getResults(GetResultsRequest.newBuilder().setJobId(jobId).build());
+    }
+
+    // ---------------------------------------------------------------- campaigns
+
+    /** Submits a campaign (MD runs → Arrhenius fits → FE D_macro(T), or FE only from given D). */
+    public Job submitCampaign(String name, CampaignJob campaign) {
+        return submit(JobSpec.newBuilder().setName(name).setCampaign(campaign).build());
+    }
+
+    /** The MD runs of a campaign (its child jobs), in submission order. */
+    public List<Job> runs(String campaignId) {
+        return jobs.listJobs(ListJobsRequest.newBuilder().setParentJobId(campaignId).build()).getJobsList();
+    }
+
+    /** An ended campaign's runs, Arrhenius fits and FE points with their provenance. */
+    public CampaignResults campaignResults(String campaignId) {
+        JobResults r = results(campaignId);
+        if (!r.hasCampaign()) throw new IllegalArgumentException(campaignId + " is not a campaign");
+        return r.getCampaign();
     }
 
     /** Every sample from {@code fromSequence} on, reconnecting as needed. */

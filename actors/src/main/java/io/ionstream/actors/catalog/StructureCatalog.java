@@ -110,6 +110,19 @@ public final class StructureCatalog {
         return out;
     }
 
+    /** Removes a stored structure (one built for a submission that was then refused). */
+    public void remove(String id) {
+        get(id);
+        infos.remove(id);
+        Path d = data.structuresDir().resolve(id);
+        try (var files = Files.list(d)) {
+            for (Path p : (Iterable<Path>) files::iterator) Files.deleteIfExists(p);
+            Files.deleteIfExists(d);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove structure " + id + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The atoms of a stored structure. */
     public AtomSystem load(String id) {
         get(id);

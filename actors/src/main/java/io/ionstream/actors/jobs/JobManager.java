@@ -126,7 +126,8 @@ public final class JobManager extends AbstractBehavior<JobManager.Command> {
         Job record = initialRecord(id, p, jobs.runner().description(p.plan()));
         files.writeJob(record);
         JobWriter writer = new JobWriter(jobs.io());
-        JobEntry e = new JobEntry(id, p.spec(), files, record, writer, (f, w) -> openStreams(f, w, 0, 0));
+        // reopened after the streams were closed (server stopping): keep every record
+        JobEntry e = new JobEntry(id, p.spec(), files, record, writer, (f, w) -> openStreams(f, w, -1, -1));
         e.setStreams(openStreams(files, writer, 0, 0));
         jobs.registry().add(e);
         return e;
@@ -140,7 +141,7 @@ public final class JobManager extends AbstractBehavior<JobManager.Command> {
         return Job.newBuilder().setJobId(id).setName(p.spec().getName()).setState(JobState.QUEUED).setSpec(p.spec())
             .setAtoms(p.initial().n()).setFormula(p.initial().toSystem().formula()).setTotalSteps(p.plan().totalSteps())
             .setStageCount(p.plan().stages().size()).setStage(p.plan().stages().get(0).name())
-            .addAllObservables(p.plan().observables().schemas()).setRunner(runner)
+            .addAllObservables(p.plan().observables().schemas()).setRunner(runner).setParentJobId(p.parentJobId())
             .setSubmitted(JobSupervisor.ts(Instant.now())).build();
     }
 

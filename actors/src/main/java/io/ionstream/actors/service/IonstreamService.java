@@ -1,5 +1,10 @@
 package io.ionstream.actors.service;
 
+import io.ionstream.actors.campaign.CampaignContext;
+import io.ionstream.actors.campaign.CampaignManager;
+import io.ionstream.actors.campaign.CampaignPlanner;
+import io.ionstream.actors.campaign.CampaignRecovery;
+import io.ionstream.actors.campaign.PreparedCampaign;
 import io.ionstream.actors.catalog.PotentialCatalog;
 import io.ionstream.actors.catalog.PotentialFormat;
 import io.ionstream.actors.catalog.StructureCatalog;
@@ -43,6 +48,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  */
 public final class IonstreamService implements AutoCloseable {
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(60);
+    /** How often a campaign supervisor looks at its runs. */
+    private static final Duration CAMPAIGN_POLL = Duration.ofMillis(250);
 
     private final ServiceSettings settings;
     private final DataDirectory data;
@@ -54,6 +61,9 @@ public final class IonstreamService implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final ActorSystem<Void> system;
     private final ActorRef<JobManager.Command> manager;
+    private final CampaignPlanner campaignPlanner;
+    private final ExecutorService campaignWorker;
+    private final ActorRef<CampaignManager.Command> campaigns;
     private final JobRunner runner;
     private final int recovered;
 
@@ -73,6 +83,11 @@ public final class IonstreamService implements AutoCloseable {
             this.recovered = resume.size();
             this.system = ActorSystem.create(Behaviors.empty(), "ionstream", config);
             this.manager = system.systemActorOf(JobManager.create(ctx, resume), "jobs", DispatcherSelector.blocking());
+            this.campaignPlanner = new CampaignPlanner(planner, structures);
+            this.campaignWorker = Executors.newSingleThreadExecutor(threads("ionstream-campaign"));
+            List<CampaignManager.Recovered> campaignsToResume = new CampaignRecovery(ctx, campaignPlanner).recover();
+            this.campaigns = system.systemActorOf(CampaignManager.create(new CampaignContext(ctx, manager, campaignPlanner, campaignWorker,
+                CAMPAIGN_POLL), campaignsToResume), "campaigns", DispatcherSelector.blocking());
         } catch (IOException | RuntimeException e) {
             data.close();
             throw e;
@@ -106,13 +121,18 @@ public final class IonstreamService implements AutoCloseable {
     /** Validates and queues a job. */
     public Job submit(JobSpec spec) {
         if (stopping.get()) throw new ServiceException(ServiceException.Kind.UNAVAILABLE, "the server is shutting down");
+        if (spec.getKindCase() == JobSpec.KindCase.CAMPAIGN) {
+            PreparedCampaign c = campaignPlanner.prepare(spec);
+            return ask(campaigns, replyTo -> new CampaignManager.Submit(c, replyTo));
+        }
         PreparedJob p = planner.prepare(spec);
         return ask(replyTo -> new JobManager.Submit(p, replyTo));
     }
 
     /** Cancels a queued or running job; returns it once it has stopped. */
     public Job cancel(String jobId) {
-        registry.entry(jobId);
+        JobEntry e = registry.entry(jobId);
+        if (e.spec().getKindCase() == JobSpec.KindCase.CAMPAIGN) return ask(campaigns, replyTo -> new CampaignManager.Cancel(jobId, replyTo));
         return ask(replyTo -> new JobManager.Cancel(jobId, replyTo));
     }
 
@@ -147,9 +167,13 @@ public final class IonstreamService implements AutoCloseable {
     }
 
     private Job ask(java.util.function.Function<ActorRef<JobManager.Reply>, JobManager.Command> message) {
+        return ask(manager, message);
+    }
+
+    private <C> Job ask(ActorRef<C> target, java.util.function.Function<ActorRef<JobManager.Reply>, C> message) {
         JobManager.Reply r;
         try {
-            r = AskPattern.ask(manager, message::apply, ASK_TIMEOUT, system.scheduler()).toCompletableFuture()
+            r = AskPattern.ask(target, message::apply, ASK_TIMEOUT, system.scheduler()).toCompletableFuture()
                 .get(ASK_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -170,8 +194,11 @@ public final class IonstreamService implements AutoCloseable {
     public void close() {
         if (!stopping.compareAndSet(false, true)) return;
         md.shutdown();
+        campaignWorker.shutdown(); // an FE solve in progress stops at its next iteration
         try {
             if (!md.awaitTermination(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) md.shutdownNow();
+            // a campaign step still reading a run's files finishes before the files are closed
+            if (!campaignWorker.awaitTermination(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS)) campaignWorker.shutdownNow();
             for (JobEntry e : registry.entries()) {
                 if (e.writer() != null) e.writer().barrier().get(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
             }

@@ -22,13 +22,15 @@ final class ListCommand implements Command {
     @Override
     public String help() {
         return """
-            Usage: bin/ionstream list [--state queued|running|completed|failed|cancelled,...] [client options] [--json]
+            Usage: bin/ionstream list [--state queued|running|completed|failed|cancelled,...] [--parent CAMPAIGN_ID]
+                                      [client options] [--json]
 
             One line per job, oldest first: id, state, progress, atoms, samples, submitted, name.
+            --parent lists only the MD runs of a campaign.
             """ + ClientOptions.HELP;
     }
 
-    @Override public Set<String> valueOptions() { return ClientOptions.values("state"); }
+    @Override public Set<String> valueOptions() { return ClientOptions.values("state", "parent"); }
     @Override public Set<String> flagOptions() { return ClientOptions.flags(); }
 
     @Override
@@ -36,7 +38,9 @@ final class ListCommand implements Command {
         List<JobState> states = new ArrayList<>();
         if (args.has("state")) for (String s : args.required("state").split(",")) states.add(JobStateText.parse(s));
         try (IonstreamClient client = ClientOptions.connect(args)) {
-            List<Job> jobs = client.list(states.toArray(JobState[]::new));
+            List<Job> jobs = args.has("parent")
+                ? client.runs(args.required("parent")).stream().filter(j -> states.isEmpty() || states.contains(j.getState())).toList()
+                : client.list(states.toArray(JobState[]::new));
             if (args.flag("json")) {
                 console.out().println(ProtoJson.print(ListJobsResponse.newBuilder().addAllJobs(jobs).build()));
                 return Main.OK;

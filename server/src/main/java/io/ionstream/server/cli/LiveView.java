@@ -27,7 +27,10 @@ class LiveView implements WatchListener {
         new Shown("thermo", "pressure_bar", "P", "%.0f bar"),
         new Shown("msd", "msd_total_A2", "MSD", "%.3f A^2"),
         new Shown("reduction", "fraction", "reduced", "%.3f"),
-        new Shown("crystallinity", "fraction", "crystalline", "%.3f"));
+        new Shown("crystallinity", "fraction", "crystalline", "%.3f"),
+        new Shown("run", "D_cm2_s", "D", "%.3g cm2/s"),
+        new Shown("fit", "Ea_eV", "Ea", "%.3f eV"),
+        new Shown("d_macro", "D_macro_cm2_s", "D_macro", "%.3g cm2/s"));
 
     private final Console console;
     private final String label;
@@ -56,8 +59,13 @@ class LiveView implements WatchListener {
         for (ObservableSchema s : j.getObservablesList()) n.put(s.getName(), s.getValueNamesList());
         names = n;
         if (first) {
-            console.info(String.format(Locale.ROOT, "%s: %s, %d atoms (%s), %d steps, %s", j.getJobId(), j.getState(), j.getAtoms(),
-                j.getFormula(), j.getTotalSteps(), j.getRunner().isEmpty() ? "queued" : j.getRunner()));
+            if (j.getSpec().hasCampaign()) {
+                // a campaign has no atoms of its own; its runner line says what it consists of
+                console.info(String.format(Locale.ROOT, "%s: %s, %d steps, %s", j.getJobId(), j.getState(), j.getTotalSteps(), j.getRunner()));
+            } else {
+                console.info(String.format(Locale.ROOT, "%s: %s, %d atoms (%s), %d steps, %s", j.getJobId(), j.getState(), j.getAtoms(),
+                    j.getFormula(), j.getTotalSteps(), j.getRunner().isEmpty() ? "queued" : j.getRunner()));
+            }
             bar = new ProgressBar(console, label, Math.max(1, j.getTotalSteps()));
         }
         if (!j.getMessage().isEmpty() && !first && JobStateText.ended(j.getState())) console.info(j.getMessage());

@@ -49,6 +49,13 @@ final class ResultsCommand implements Command {
                 return Main.OK;
             }
             var j = r.getJob();
+            if (r.hasCampaign()) {
+                CampaignText.print(console.out(), j, r.getCampaign());
+                for (FileInfo f : r.getFilesList()) {
+                    console.out().printf(Locale.ROOT, "  file %-18s %10d bytes  %s%n", f.getName(), f.getSize(), f.getDescription());
+                }
+                return Main.OK;
+            }
             console.out().printf(Locale.ROOT, "%s %s: %d atoms (%s), %d steps, %.1f s of MD, %.3g atom-steps/s%n", j.getJobId(), j.getState(),
                 j.getAtoms(), j.getFormula(), j.getStep(), r.getWallSeconds(), r.getAtomStepsPerSecond());
             if (!j.getMessage().isEmpty()) console.out().println("  " + j.getMessage());

@@ -3,6 +3,7 @@ package io.ionstream.server.cli;
 import io.ionstream.client.IonstreamClient;
 import io.ionstream.client.Watch;
 import io.ionstream.proto.v1.Barostat;
+import io.ionstream.proto.v1.CampaignJob;
 import io.ionstream.proto.v1.Decomposition;
 import io.ionstream.proto.v1.Ensemble;
 import io.ionstream.proto.v1.InitialVelocities;
@@ -26,12 +27,13 @@ import java.util.Set;
 /** {@code bin/ionstream submit}: submits a job from a JSON spec or from options. */
 final class SubmitCommand implements Command {
     @Override public String name() { return "submit"; }
-    @Override public String summary() { return "submit an MD job to a server (JSON spec or options); --watch follows it"; }
+    @Override public String summary() { return "submit an MD job (JSON spec or options) or a campaign (--campaign FILE.json); --watch follows it"; }
 
     @Override
     public String help() {
         return """
             Usage: bin/ionstream submit --spec FILE.json [--watch] [client options] [--json]
+                   bin/ionstream submit --campaign FILE.json [--name TEXT] [--watch] [client options] [--json]
                    bin/ionstream submit --preset NAME [--supercell a,b,c] (--potential NAME | --potential-id ID)
                                         [--ensemble nvt|nve|npt] [--temperature K] [--pressure BAR] [--steps N]
                                         [--dt PS] [--observables name:every,...] [--checkpoint-every N]
@@ -43,6 +45,13 @@ final class SubmitCommand implements Command {
             0.002 ps), sampling --observables (default thermo:10).
             Prints the job id (the whole job with --json); --watch then follows it live.
 
+            --campaign FILE.json is a CampaignJob in the protobuf JSON mapping (the README's
+            "Campaigns (MD → FE)" section shows one): structures × temperatures run as child MD jobs,
+            D per run, Arrhenius laws per component, FE homogenisation for grain sizes × temperatures;
+            or, with "given" D components and no structures, the FE half alone. The campaign's id
+            starts with cmp-; `results` prints its runs, fits and D_macro table, `list --parent ID`
+            its MD runs.
+
             Options:
               --structure-id ID      a structure uploaded or built before (instead of --preset)
             """ + ClientOptions.HELP;
@@ -50,7 +59,7 @@ final class SubmitCommand implements Command {
 
     @Override
     public Set<String> valueOptions() {
-        return ClientOptions.values("spec", "preset", "supercell", "structure-id", "potential", "potential-id", "ensemble", "temperature",
+        return ClientOptions.values("spec", "campaign", "preset", "supercell", "structure-id", "potential", "potential-id", "ensemble", "temperature",
             "pressure", "steps", "dt", "observables", "checkpoint-every", "frame-every", "subdomains", "seed", "name");
     }
 
@@ -58,7 +67,7 @@ final class SubmitCommand implements Command {
 
     @Override
     public int run(Args args, Console console) throws Exception {
-        JobSpec spec = args.has("spec") ? fromFile(args) : fromOptions(args);
+        JobSpec spec = args.has("campaign") ? campaign(args) : args.has("spec") ? fromFile(args) : fromOptions(args);
         try (IonstreamClient client = ClientOptions.connect(args)) {
             Job job = client.submit(spec);
             if (args.flag("json") && !args.flag("watch")) console.out().println(ProtoJson.print(job));
@@ -69,6 +78,18 @@ final class SubmitCommand implements Command {
             Job last = w.await(Duration.ofDays(365));
             return WatchCommand.report(console, last, args.flag("json"));
         }
+    }
+
+    /** A campaign from a CampaignJob JSON file, named by --name (default: the file's name without extension). */
+    static JobSpec campaign(Args args) throws Exception {
+        for (String o : new String[] {"spec", "preset", "structure-id", "potential", "potential-id", "ensemble", "steps"}) {
+            if (args.has(o)) throw new UsageException("--campaign and --" + o + " do not go together");
+        }
+        var file = Args.existingFile(args.required("campaign"), "campaign spec");
+        CampaignJob.Builder c = CampaignJob.newBuilder();
+        ProtoJson.parse(Files.readString(file), c, file.toString());
+        String base = file.getFileName().toString().replaceFirst("\\.json$", "");
+        return JobSpec.newBuilder().setName(args.string("name", base)).setCampaign(c).build();
     }
 
     private static JobSpec fromFile(Args args) throws Exception {

@@ -58,7 +58,9 @@ final class JobServiceImpl extends JobServiceGrpc.JobServiceImplBase {
                 if (s == JobState.UNRECOGNIZED) throw ServiceException.invalid("unknown job state in ListJobsRequest.states");
                 states.add(s);
             }
-            return ListJobsResponse.newBuilder().addAllJobs(service.jobs().list(states)).build();
+            String parent = req.getParentJobId().strip();
+            return ListJobsResponse.newBuilder().addAllJobs(service.jobs().list(states).stream()
+                .filter(j -> parent.isEmpty() || j.getParentJobId().equals(parent)).toList()).build();
         });
     }
 

@@ -158,7 +158,7 @@ class BadInputTest {
             .addObservables(ObservableRequest.newBuilder().setName("thermo").setStage("npt"))).build()));
         expect(Status.Code.INVALID_ARGUMENT, "md.protocol is missing", () -> client.submit(JobSpec.newBuilder().setMd(TestServers.argon(3)).build()));
         expect(Status.Code.INVALID_ARGUMENT, "needs md", () -> client.submit(JobSpec.getDefaultInstance()));
-        expect(Status.Code.UNIMPLEMENTED, "campaign", () -> client.submit(JobSpec.newBuilder().setCampaign(CampaignJob.getDefaultInstance()).build()));
+        expect(Status.Code.INVALID_ARGUMENT, "campaign needs structures", () -> client.submit(JobSpec.newBuilder().setCampaign(CampaignJob.getDefaultInstance()).build()));
     }
 
     @Test

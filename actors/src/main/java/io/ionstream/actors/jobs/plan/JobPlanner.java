@@ -115,8 +115,9 @@ public final class JobPlanner {
     private static MdJob mdJob(JobSpec spec) {
         return switch (spec.getKindCase()) {
             case MD -> spec.getMd();
-            case CAMPAIGN -> throw new ServiceException(ServiceException.Kind.UNIMPLEMENTED,
-                "campaign jobs (structures x temperatures with the MD->FE handoff) are not available yet; submit MD jobs");
+            // the service routes campaigns to the CampaignManager; one reaching the MD planner is a routing bug
+            case CAMPAIGN -> throw new ServiceException(ServiceException.Kind.INTERNAL,
+                "a campaign spec is planned by the campaign manager, not as an MD job");
             case KIND_NOT_SET -> throw ServiceException.invalid("the job spec needs md (or campaign)");
         };
     }

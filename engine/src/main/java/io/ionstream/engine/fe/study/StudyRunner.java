@@ -58,6 +58,11 @@ public final class StudyRunner implements AutoCloseable {
 
     /** Homogenises one case; the collapsed model coarsens its grid until its voxels hold the boundary. */
     public FeResult run(GbModel model, double grainSizeNm, FeCase c) {
+        return run(model, grainSizeNm, c, null);
+    }
+
+    /** As {@link #run(GbModel, double, FeCase)}, reporting solver iterations to {@code progress} (which may abort by throwing). */
+    public FeResult run(GbModel model, double grainSizeNm, FeCase c, io.ionstream.engine.fe.solver.FansSolver.Progress progress) {
         int grid = base.grid();
         if (model == GbModel.COLLAPSED) {
             double cell = base.withGrainSize(grainSizeNm).cellNm();
@@ -78,7 +83,7 @@ public final class StudyRunner implements AutoCloseable {
         if (model == GbModel.RESOLVED && span < 3)
             warnings.add(String.format(java.util.Locale.ROOT, "d = %.4g nm: resolved boundaries span only %.2f voxels (δ/h); "
                 + "raise --grid (guideline: δ/h ≥ 5 for enhancing, ≥ 10 for blocking boundaries)", grainSizeNm, span));
-        FeResult r = fe.run(pc, c.withModel(model), null);
+        FeResult r = fe.run(pc, c.withModel(model), progress);
         log.line(String.format("d = %.4g nm, %s, grid %d³, D_gb∥/D_b = %.3g: D/D_b = %.6g (%d iterations)", grainSizeNm, model.label(), grid,
             c.diffusivities().parallel() / c.diffusivities().bulk(), r.mean() / c.diffusivities().bulk(), r.iterations()));
         return r;
