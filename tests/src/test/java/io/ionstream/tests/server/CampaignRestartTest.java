@@ -84,7 +84,8 @@ class CampaignRestartTest {
             for (Job b : before) {
                 // a run that was running resumed from its checkpoint, unless it had completed before the server stopped
                 Job now = byId.get(b.getJobId());
-                if (b.getState() == JobState.RUNNING && now.getFinished().getSeconds() >= restart.getEpochSecond()) {
+                Instant finished = Instant.ofEpochSecond(now.getFinished().getSeconds(), now.getFinished().getNanos());
+                if (b.getState() == JobState.RUNNING && finished.isAfter(restart)) {
                     assertEquals(1, now.getRestarts(), "the interrupted run resumed");
                 }
             }
