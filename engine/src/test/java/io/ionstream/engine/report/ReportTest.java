@@ -8,7 +8,9 @@ import io.ionstream.engine.report.plot.Series;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,5 +55,22 @@ class ReportTest {
         Path svg = dir.resolve("msd.svg");
         msdPlot().write(svg, 640, 480);
         assertTrue(Files.readString(svg).contains("<polyline"));
+    }
+
+    /** A second family of curves: coloured, dashed, with markers; titles are escaped in SVG; both files written. */
+    @Test
+    void dashedSeriesAndSvgPlusPng(@TempDir Path dir) throws Exception {
+        Plot p = new Plot("D <map>", "D_GB/D_bulk", "D/D_bulk", true, true)
+            .add(Series.lineAndMarkers("d = 10 nm", new double[] {0.01, 1, 100}, new double[] {0.1, 1, 20}))
+            .add(Series.dashed("d = 1 µm", new double[] {0.01, 1, 100}, new double[] {0.9, 1, 1.2}));
+        List<Path> files = p.writeSvgAndPng(dir.resolve("sub").resolve("map"), 720, 480);
+        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(files.get(0).toFile());
+        assertEquals("svg", doc.getDocumentElement().getNodeName());
+        assertEquals(2, doc.getElementsByTagName("polyline").getLength());
+        String svg = Files.readString(files.get(0));
+        assertTrue(svg.contains("D &lt;map&gt;"));
+        assertTrue(svg.contains("stroke-dasharray"), "the second series is dashed");
+        assertEquals(6, doc.getElementsByTagName("circle").getLength(), "markers on both series");
+        assertEquals(720, ImageIO.read(files.get(1).toFile()).getWidth());
     }
 }

@@ -3,8 +3,9 @@ package io.ionstream.server.cli;
 import io.ionstream.engine.fe.micro.PolycrystalSpec;
 import io.ionstream.engine.fe.model.ArrheniusLaw;
 import io.ionstream.engine.fe.model.GbArrhenius;
-import io.ionstream.engine.fe.report.CsvTable;
-import io.ionstream.engine.fe.report.LinePlot;
+import io.ionstream.engine.report.CsvTable;
+import io.ionstream.engine.report.plot.Plot;
+import io.ionstream.engine.report.plot.Series;
 import io.ionstream.engine.fe.study.ArrheniusSweep;
 import io.ionstream.engine.fe.study.ModelChoice;
 import io.ionstream.engine.fe.study.StudyRunner;
@@ -100,15 +101,15 @@ final class FeArrheniusCommand implements Command {
         csv.write(dir.resolve("arrhenius.csv"));
         double[] invT = new double[nt];
         for (int i = 0; i < nt; i++) invT[i] = 1000 / temps[i];
-        LinePlot plot = new LinePlot(String.format(Locale.ROOT, "Arrhenius plot of polycrystals, δ = %.3g nm", w), "1000/T (1/K)", "D", false, true);
+        Plot plot = new Plot(String.format(Locale.ROOT, "Arrhenius plot of polycrystals, δ = %.3g nm", w), "1000/T (1/K)", "D", false, true);
         for (double d : sizes)
-            plot.add(String.format(Locale.ROOT, "d = %s nm", FeOptions.fmt(d)), invT,
-                r.points().stream().filter(p -> p.grainSizeNm() == d).mapToDouble(ArrheniusSweep.Point::dMacro).toArray());
+            plot.add(Series.lineAndMarkers(String.format(Locale.ROOT, "d = %s nm", FeOptions.fmt(d)), invT,
+                r.points().stream().filter(p -> p.grainSizeNm() == d).mapToDouble(ArrheniusSweep.Point::dMacro).toArray()));
         double[] db = new double[nt], dg = new double[nt];
         for (int i = 0; i < nt; i++) { db[i] = bulk.at(temps[i]); dg[i] = laws.at(temps[i]).gbMean(); }
-        plot.add("bulk", invT, db, true);
-        plot.add("boundary (2D∥+D⊥)/3", invT, dg, true);
-        List<Path> files = plot.write(dir.resolve("arrhenius"));
+        plot.add(Series.dashed("bulk", invT, db));
+        plot.add(Series.dashed("boundary (2D∥+D⊥)/3", invT, dg));
+        List<Path> files = plot.writeSvgAndPng(dir.resolve("arrhenius"), FeOptions.PLOT_WIDTH, FeOptions.PLOT_HEIGHT);
         for (String w0 : warnings) console.info("warning: " + w0);
         if (a.flag("json")) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -1,8 +1,9 @@
 package io.ionstream.server.cli;
 
 import io.ionstream.engine.fe.micro.PolycrystalSpec;
-import io.ionstream.engine.fe.report.CsvTable;
-import io.ionstream.engine.fe.report.LinePlot;
+import io.ionstream.engine.report.CsvTable;
+import io.ionstream.engine.report.plot.Plot;
+import io.ionstream.engine.report.plot.Series;
 import io.ionstream.engine.fe.study.DiffusivityMap;
 import io.ionstream.engine.fe.study.ModelChoice;
 import io.ionstream.engine.fe.study.StudyRunner;
@@ -71,13 +72,16 @@ final class FeMapCommand implements Command {
             csv.row(p.grainSizeNm(), p.ratio(), p.relative(), p.model().label(), p.gbFraction(), p.grid(),
                 w * p.grid() / spec.withGrainSize(p.grainSizeNm()).cellNm(), p.iterations());
         csv.write(dir.resolve("map.csv"));
-        LinePlot plot = new LinePlot(String.format(Locale.ROOT, "Precomputed map, δ = %.3g nm (%s)", w, choice.label()),
+        Plot plot = new Plot(String.format(Locale.ROOT, "Precomputed map, δ = %.3g nm (%s)", w, choice.label()),
             "D_GB / D_bulk", "D_macro / D_bulk", true, true);
         for (double d : sizes) {
             double[] y = pts.stream().filter(p -> p.grainSizeNm() == d).mapToDouble(DiffusivityMap.Point::relative).toArray();
-            plot.add(String.format(Locale.ROOT, "d = %s nm", FeOptions.fmt(d)), ratios, y, choice.forGrainSize(d) == io.ionstream.engine.fe.model.GbModel.COLLAPSED);
+            String label = String.format(Locale.ROOT, "d = %s nm", FeOptions.fmt(d));
+            // dashed: grain sizes the collapsed (zero-thickness boundary) model computes
+            plot.add(choice.forGrainSize(d) == io.ionstream.engine.fe.model.GbModel.COLLAPSED ? Series.dashed(label, ratios, y)
+                : Series.lineAndMarkers(label, ratios, y));
         }
-        List<Path> files = plot.write(dir.resolve("map"));
+        List<Path> files = plot.writeSvgAndPng(dir.resolve("map"), FeOptions.PLOT_WIDTH, FeOptions.PLOT_HEIGHT);
         for (String w0 : warnings) console.info("warning: " + w0);
         if (a.flag("json")) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -13,6 +13,9 @@ import java.util.Set;
 final class FeOptions {
     private FeOptions() {}
 
+    /** Size of the study plots (SVG and PNG), pixels. */
+    static final int PLOT_WIDTH = 720, PLOT_HEIGHT = 480;
+
     static final Set<String> MICRO = Set.of("grains", "grid", "grain-size-nm", "seeding", "lloyd-iterations", "seed");
     static final Set<String> SOLVER = Set.of("tol", "max-iter", "threads");
 

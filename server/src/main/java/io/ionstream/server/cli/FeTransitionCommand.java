@@ -1,8 +1,9 @@
 package io.ionstream.server.cli;
 
 import io.ionstream.engine.fe.micro.PolycrystalSpec;
-import io.ionstream.engine.fe.report.CsvTable;
-import io.ionstream.engine.fe.report.LinePlot;
+import io.ionstream.engine.report.CsvTable;
+import io.ionstream.engine.report.plot.Plot;
+import io.ionstream.engine.report.plot.Series;
 import io.ionstream.engine.fe.solver.SolverSettings;
 import io.ionstream.engine.fe.study.StudyRunner;
 import io.ionstream.engine.fe.study.TransitionStudy;
@@ -76,15 +77,16 @@ final class FeTransitionCommand implements Command {
         CsvTable sz = new CsvTable("grain_size_nm", "sum_squared_deviation", "max_abs_deviation", "f_resolved");
         for (TransitionStudy.Size s : r.sizes()) sz.row(s.grainSizeNm(), s.sumSquares(), s.maxAbsDeviation(), s.fResolved());
         sz.write(dir.resolve("transition-sizes.csv"));
-        LinePlot plot = new LinePlot(String.format(Locale.ROOT, "Resolved vs collapsed, δ = %.3g nm: transition %.3g nm", w, r.transitionNm()),
+        Plot plot = new Plot(String.format(Locale.ROOT, "Resolved vs collapsed, δ = %.3g nm: transition %.3g nm", w, r.transitionNm()),
             "grain size d (nm)", "|D_collapsed/D_resolved − 1|", true, true);
         for (double ratio : ratios) {
             List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
             for (TransitionStudy.Point p : r.points()) if (p.ratio() == ratio) { xs.add(p.grainSizeNm()); ys.add(Math.max(Math.abs(p.deviation()), 1e-6)); }
-            plot.add("D_GB/D_b = " + FeOptions.fmt(ratio), xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray());
+            plot.add(Series.lineAndMarkers("D_GB/D_b = " + FeOptions.fmt(ratio), xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                ys.stream().mapToDouble(Double::doubleValue).toArray()));
         }
-        plot.add("sqrt(Σ dev²)", sizes, r.sizes().stream().mapToDouble(s -> Math.max(Math.sqrt(s.sumSquares()), 1e-6)).toArray(), true);
-        List<Path> files = plot.write(dir.resolve("transition"));
+        plot.add(Series.dashed("sqrt(Σ dev²)", sizes, r.sizes().stream().mapToDouble(s -> Math.max(Math.sqrt(s.sumSquares()), 1e-6)).toArray()));
+        List<Path> files = plot.writeSvgAndPng(dir.resolve("transition"), FeOptions.PLOT_WIDTH, FeOptions.PLOT_HEIGHT);
         for (String w0 : warnings) console.info("warning: " + w0);
         if (a.flag("json")) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -36,6 +36,19 @@ public final class Plot {
         return c.document();
     }
 
+    /** Writes {@code base}.svg and {@code base}.png (creating the folder); returns the two files. */
+    public List<Path> writeSvgAndPng(Path base, int width, int height) {
+        try {
+            if (base.getParent() != null) java.nio.file.Files.createDirectories(base.getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + base.getParent() + ": " + e.getMessage(), e);
+        }
+        Path svg = Path.of(base + ".svg"), png = Path.of(base + ".png");
+        write(svg, width, height);
+        write(png, width, height);
+        return List.of(svg, png);
+    }
+
     /** Writes SVG or PNG by the file's extension (.svg, .png). */
     public void write(Path file, int width, int height) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);

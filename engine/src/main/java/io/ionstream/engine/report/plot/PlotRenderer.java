@@ -53,12 +53,13 @@ public final class PlotRenderer {
                 n++;
             }
             boolean lines = s.style() != Series.Style.MARKERS;
-            if (lines) c.polyline(px, py, n, colour, s.style() == Series.Style.GUIDE ? 1.2 : 1.8, s.style() == Series.Style.GUIDE);
-            if (s.style() == Series.Style.MARKERS || s.style() == Series.Style.LINE_AND_MARKERS) {
+            boolean dashed = s.style() == Series.Style.GUIDE || s.style() == Series.Style.DASHED;
+            if (lines) c.polyline(px, py, n, colour, s.style() == Series.Style.GUIDE ? 1.2 : 1.8, dashed);
+            if (s.style() == Series.Style.MARKERS || s.style() == Series.Style.LINE_AND_MARKERS || s.style() == Series.Style.DASHED) {
                 for (int i = 0; i < n; i++) c.circle(px[i], py[i], 3.5, colour);
             }
             double ly = TOP + 18 + 16 * (p.series.indexOf(s));
-            c.line(LEFT + 10, ly - 4, LEFT + 30, ly - 4, colour, 2, s.style() == Series.Style.GUIDE);
+            c.line(LEFT + 10, ly - 4, LEFT + 30, ly - 4, colour, 2, dashed);
             c.text(LEFT + 36, ly, s.name(), 11, Canvas.Anchor.START, false);
         }
     }

@@ -2,10 +2,11 @@ package io.ionstream.engine.report.plot;
 
 /**
  * One data set of a {@link Plot}: points (x, y) with optional symmetric y errors, drawn as a line,
- * markers or both, or as a dashed guide line.
+ * markers or both, as a dashed line with markers (a second family of curves, e.g. another model),
+ * or as a grey dashed guide line that does not set the axis ranges.
  */
 public record Series(String name, double[] x, double[] y, double[] yError, Style style) {
-    public enum Style { LINE, MARKERS, LINE_AND_MARKERS, GUIDE }
+    public enum Style { LINE, MARKERS, LINE_AND_MARKERS, DASHED, GUIDE }
 
     public Series {
         if (x.length != y.length) throw new IllegalArgumentException("series '" + name + "': " + x.length + " x but " + y.length + " y");
@@ -13,6 +14,12 @@ public record Series(String name, double[] x, double[] y, double[] yError, Style
     }
 
     public static Series line(String name, double[] x, double[] y) { return new Series(name, x, y, null, Style.LINE); }
+
+    public static Series lineAndMarkers(String name, double[] x, double[] y) {
+        return new Series(name, x, y, null, Style.LINE_AND_MARKERS);
+    }
+
+    public static Series dashed(String name, double[] x, double[] y) { return new Series(name, x, y, null, Style.DASHED); }
 
     public static Series markers(String name, double[] x, double[] y, double[] yError) {
         return new Series(name, x, y, yError, Style.MARKERS);

@@ -1,4 +1,4 @@
-package io.ionstream.engine.fe.report;
+package io.ionstream.engine.report;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A header and rows of numbers or words, written as comma-separated values (numbers in full precision). */
+/** A header and rows of numbers or words, written as comma-separated values (numbers to 10 significant digits, commas in words become semicolons). */
 public final class CsvTable {
     private final List<String> header;
     private final List<List<Object>> rows = new ArrayList<>();
