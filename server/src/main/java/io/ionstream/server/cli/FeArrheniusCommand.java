@@ -130,9 +130,7 @@ final class FeArrheniusCommand implements Command {
             List<Object> rows = new ArrayList<>();
             for (ArrheniusSweep.Point p : r.points()) rows.add(Map.of("grain_size_nm", p.grainSizeNm(), "temperature_K", p.temperatureK(), "D_macro", p.dMacro()));
             m.put("points", rows);
-            m.put("csv", dir.resolve("arrhenius.csv").toString());
-            m.put("plots", files.stream().map(Path::toString).toList());
-            m.put("warnings", warnings);
+            FeOptions.putOutputs(m, dir.resolve("arrhenius.csv"), files, warnings);
             console.json(m);
         } else {
             var out = console.out();

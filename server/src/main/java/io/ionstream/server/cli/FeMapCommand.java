@@ -89,9 +89,7 @@ final class FeMapCommand implements Command {
             for (DiffusivityMap.Point p : pts)
                 rows.add(Map.of("grain_size_nm", p.grainSizeNm(), "ratio", p.ratio(), "relative", p.relative(), "model", p.model().label(), "f_gb", p.gbFraction()));
             m.put("points", rows);
-            m.put("csv", dir.resolve("map.csv").toString());
-            m.put("plots", files.stream().map(Path::toString).toList());
-            m.put("warnings", warnings);
+            FeOptions.putOutputs(m, dir.resolve("map.csv"), files, warnings);
             console.json(m);
         } else {
             var out = console.out();

@@ -7,6 +7,9 @@ import io.ionstream.engine.fe.model.GbDiffusivities;
 import io.ionstream.engine.fe.model.GbModel;
 import io.ionstream.engine.fe.solver.SolverSettings;
 import io.ionstream.engine.fe.study.ModelChoice;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Option parsing shared by the {@code fe} sub-commands. */
@@ -15,6 +18,13 @@ final class FeOptions {
 
     /** Size of the study plots (SVG and PNG), pixels. */
     static final int PLOT_WIDTH = 720, PLOT_HEIGHT = 480;
+
+    /** The files a study wrote and its warnings, as the last entries of its --json result. */
+    static void putOutputs(Map<String, Object> json, Path csv, List<Path> plots, List<String> warnings) {
+        json.put("csv", csv.toString());
+        json.put("plots", plots.stream().map(Path::toString).toList());
+        json.put("warnings", warnings);
+    }
 
     static final Set<String> MICRO = Set.of("grains", "grid", "grain-size-nm", "seeding", "lloyd-iterations", "seed");
     static final Set<String> SOLVER = Set.of("tol", "max-iter", "threads");

@@ -95,9 +95,7 @@ final class FeTransitionCommand implements Command {
             List<Object> rows = new ArrayList<>();
             for (TransitionStudy.Size s : r.sizes()) rows.add(Map.of("grain_size_nm", s.grainSizeNm(), "sum_squared_deviation", s.sumSquares(), "max_abs_deviation", s.maxAbsDeviation()));
             m.put("sizes", rows);
-            m.put("csv", dir.resolve("transition.csv").toString());
-            m.put("plots", files.stream().map(Path::toString).toList());
-            m.put("warnings", warnings);
+            FeOptions.putOutputs(m, dir.resolve("transition.csv"), files, warnings);
             console.json(m);
         } else {
             var out = console.out();
