@@ -1,5 +1,6 @@
 package io.ionstream.actors.campaign;
 
+import io.ionstream.actors.service.ProtoTime;
 import io.ionstream.actors.jobs.JobEntries;
 import io.ionstream.actors.jobs.JobEntry;
 import io.ionstream.actors.jobs.JobManager;
@@ -10,7 +11,6 @@ import io.ionstream.proto.v1.CampaignResults;
 import io.ionstream.proto.v1.Job;
 import io.ionstream.proto.v1.JobState;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +81,7 @@ public final class CampaignManager extends AbstractBehavior<CampaignManager.Comm
             Job record = Job.newBuilder().setJobId(id).setName(p.spec().getName()).setState(JobState.QUEUED).setSpec(p.spec())
                 .setTotalSteps(p.plan().units()).setStage(p.plan().runs().isEmpty() ? "fits" : "md").setStageCount(3)
                 .addAllObservables(CampaignSamples.schemas()).setRunner(runner(p.plan()))
-                .setSubmitted(CampaignSupervisor.ts(Instant.now())).build();
+                .setSubmitted(ProtoTime.now()).build();
             files.create(p.spec(), p.resolved(), record);
             JobWriter writer = new JobWriter(campaigns.jobs().io());
             JobStreams streams = open(files, writer, 0);

@@ -1,5 +1,6 @@
 package io.ionstream.actors.campaign;
 
+import io.ionstream.actors.service.ProtoTime;
 import io.ionstream.actors.jobs.JobContext;
 import io.ionstream.actors.jobs.JobEntries;
 import io.ionstream.actors.jobs.JobEntry;
@@ -13,7 +14,6 @@ import io.ionstream.proto.v1.Job;
 import io.ionstream.proto.v1.JobSpec;
 import io.ionstream.proto.v1.JobState;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -71,7 +71,7 @@ public final class CampaignRecovery {
             plan = planner.plan(spec.getName().isBlank() ? "campaign" : spec.getName().strip(), resolved);
         } catch (ServiceException | IOException e) {
             Job failed = record.toBuilder().setState(JobState.FAILED).setMessage("cannot resume after a restart: " + e.getMessage())
-                .setFinished(CampaignSupervisor.ts(Instant.now())).build();
+                .setFinished(ProtoTime.now()).build();
             f.job().writeJob(failed);
             JobEntries.register(jobs.registry(), f.id(), spec, f.job(), failed, null, null, (files, w) -> open(f, w, -1));
             return null;

@@ -1,6 +1,7 @@
 package io.ionstream.actors.campaign;
 
-import com.google.protobuf.Timestamp;
+import io.ionstream.actors.service.ProtoTime;
+import io.ionstream.actors.service.AsyncFailure;
 import io.ionstream.actors.jobs.JobEntries;
 import io.ionstream.actors.jobs.JobEntry;
 import io.ionstream.actors.jobs.JobManager;
@@ -19,7 +20,6 @@ import io.ionstream.proto.v1.RunState;
 import io.ionstream.proto.v1.Sample;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -137,7 +137,7 @@ public final class CampaignSupervisor {
         return Behaviors.receive(Command.class)
             .onMessage(Start.class, s -> {
                 Job.Builder b = entry.record().toBuilder().setState(JobState.RUNNING);
-                if (!b.hasStarted()) b.setStarted(ts(Instant.now()));
+                if (!b.hasStarted()) b.setStarted(ProtoTime.now());
                 persist(progress(b).build());
                 timers.startTimerWithFixedDelay(new Tick(), campaigns.poll());
                 Behavior<Command> next = guard(this::advance);
@@ -267,7 +267,7 @@ public final class CampaignSupervisor {
         CampaignPlan.RunPlan run = plan.runs().get(i);
         CompletableFuture<PreparedJob> f = CompletableFuture.supplyAsync(() -> campaigns.jobs().planner().prepare(run.childSpec())
             .withParent(entry.id()), campaigns.worker());
-        ctx.pipeToSelf(f, (p, e) -> new Prepared(i, p, unwrap(e)));
+        ctx.pipeToSelf(f, (p, e) -> new Prepared(i, p, AsyncFailure.cause(e)));
     }
 
     private Behavior<Command> prepared(Prepared p) {
@@ -326,7 +326,7 @@ public final class CampaignSupervisor {
                 throw new IllegalStateException("cannot read run " + child.id() + ": " + e.getMessage(), e);
             }
         }, campaigns.worker());
-        ctx.pipeToSelf(f, (r, e) -> new Analysed(i, r, unwrap(e)));
+        ctx.pipeToSelf(f, (r, e) -> new Analysed(i, r, AsyncFailure.cause(e)));
     }
 
     private Behavior<Command> analysed(Analysed a) {
@@ -402,7 +402,7 @@ public final class CampaignSupervisor {
         FeCases cases = fe;
         var stopping = campaigns.jobs().stopping();
         CompletableFuture<FePoint> f = CompletableFuture.supplyAsync(() -> cases.run(k, fits, stopping::get), campaigns.worker());
-        ctx.pipeToSelf(f, (p, e) -> new FeDone(k, p, unwrap(e)));
+        ctx.pipeToSelf(f, (p, e) -> new FeDone(k, p, AsyncFailure.cause(e)));
         return Behaviors.same();
     }
 
@@ -430,7 +430,7 @@ public final class CampaignSupervisor {
         over = true;
         if (state != JobState.COMPLETED) cancelRuns();
         closeFe();
-        Job.Builder b = progress(entry.record().toBuilder()).setState(state).setMessage(message).setFinished(ts(Instant.now()))
+        Job.Builder b = progress(entry.record().toBuilder()).setState(state).setMessage(message).setFinished(ProtoTime.now())
             .setSamples(samples().count());
         Job job = b.build();
         checkpoint();
@@ -539,15 +539,5 @@ public final class CampaignSupervisor {
         return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
-    private static Throwable unwrap(Throwable t) {
-        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
-            && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
 
-    static Timestamp ts(Instant t) {
-        return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
-    }
 }

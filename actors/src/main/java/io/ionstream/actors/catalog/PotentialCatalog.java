@@ -1,5 +1,6 @@
 package io.ionstream.actors.catalog;
 
+import io.ionstream.actors.service.ProtoTime;
 import io.ionstream.actors.jobs.run.ForceFieldFactory;
 import io.ionstream.actors.jobs.store.AtomicFiles;
 import io.ionstream.actors.jobs.store.DataDirectory;
@@ -10,7 +11,6 @@ import io.ionstream.proto.v1.PotentialInfo;
 import io.ionstream.proto.v1.PotentialSource;
 import io.ionstream.proto.v1.UploadPotentialRequest;
 import com.google.protobuf.ByteString;
-import com.google.protobuf.Timestamp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -73,7 +73,7 @@ public final class PotentialCatalog {
         Instant now = Instant.now();
         PotentialInfo info = PotentialInfo.newBuilder().setPotentialId(id).setName(req.getName().isBlank() ? file : req.getName().strip())
             .setFormat(format.name()).setBundled(false).addAllSpecies(p.species()).setCutoff(p.cutoff()).setDescription(p.description())
-            .putAllDetails(p.details()).setCreated(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()))
+            .putAllDetails(p.details()).setCreated(ProtoTime.of(now))
             .setFile(FileInfo.newBuilder().setName(file).setSize(size)).build();
         Path dir = data.potentialsDir().resolve(id);
         try {

@@ -1,5 +1,6 @@
 package io.ionstream.actors.catalog;
 
+import io.ionstream.actors.service.ProtoTime;
 import io.ionstream.actors.jobs.run.AtomState;
 import io.ionstream.actors.jobs.run.Snapshot;
 import io.ionstream.actors.jobs.store.AtomicFiles;
@@ -16,7 +17,6 @@ import io.ionstream.proto.v1.StructureSource;
 import io.ionstream.proto.v1.UploadStructureRequest;
 import io.ionstream.proto.v1.ValidateStructureRequest;
 import io.ionstream.proto.v1.ValidationReport;
-import com.google.protobuf.Timestamp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -172,7 +172,7 @@ public final class StructureCatalog {
         Instant now = Instant.now();
         StructureInfo info = StructureInfo.newBuilder().setStructureId(id).setName(name).setOrigin(origin)
             .setReport(StructureReports.toProto(report, sys))
-            .setCreated(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano())).build();
+            .setCreated(ProtoTime.of(now)).build();
         Path dir = data.structuresDir().resolve(id);
         try {
             Files.createDirectories(dir);

@@ -1,5 +1,6 @@
 package io.ionstream.actors.jobs;
 
+import io.ionstream.actors.service.ProtoTime;
 import io.ionstream.actors.jobs.plan.JobPlanner;
 import io.ionstream.actors.jobs.plan.PreparedJob;
 import io.ionstream.actors.jobs.run.JobPlan;
@@ -14,7 +15,6 @@ import io.ionstream.proto.v1.Job;
 import io.ionstream.proto.v1.JobState;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -142,7 +142,7 @@ public final class JobManager extends AbstractBehavior<JobManager.Command> {
             .setAtoms(p.initial().n()).setFormula(p.initial().toSystem().formula()).setTotalSteps(p.plan().totalSteps())
             .setStageCount(p.plan().stages().size()).setStage(p.plan().stages().get(0).name())
             .addAllObservables(p.plan().observables().schemas()).setRunner(runner).setParentJobId(p.parentJobId())
-            .setSubmitted(JobSupervisor.ts(Instant.now())).build();
+            .setSubmitted(ProtoTime.now()).build();
     }
 
     private void admit(JobEntry e, JobPlan plan, Snapshot from) {

@@ -1,5 +1,6 @@
 package io.ionstream.actors.jobs;
 
+import io.ionstream.actors.service.ProtoTime;
 import io.ionstream.actors.jobs.run.JobPlan;
 import io.ionstream.actors.jobs.run.Snapshot;
 import io.ionstream.actors.jobs.store.JobFiles;
@@ -9,7 +10,6 @@ import io.ionstream.proto.v1.Job;
 import io.ionstream.proto.v1.JobSpec;
 import io.ionstream.proto.v1.JobState;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -85,7 +85,7 @@ public final class JobRecovery {
             plan = jobs.planner().plan(f, spec, f.readInitial().atoms());
         } catch (ServiceException e) {
             Job failed = b.setState(JobState.FAILED).setMessage("cannot resume after a restart: " + e.getMessage())
-                .setFinished(JobSupervisor.ts(Instant.now())).build();
+                .setFinished(ProtoTime.now()).build();
             f.writeJob(failed);
             jobs.registry().add(new JobEntry(f.jobId(), spec, f, failed, null, (files, w) -> open(files, w, -1, -1)));
             return null;

@@ -1,5 +1,7 @@
 package io.ionstream.actors.jobs;
 
+import io.ionstream.actors.service.ProtoTime;
+import io.ionstream.actors.service.AsyncFailure;
 import io.ionstream.actors.jobs.run.JobPlan;
 import io.ionstream.actors.jobs.run.RunListener;
 import io.ionstream.actors.jobs.run.RunOutcome;
@@ -10,7 +12,6 @@ import io.ionstream.proto.v1.Job;
 import io.ionstream.proto.v1.JobResults;
 import io.ionstream.proto.v1.JobState;
 import io.ionstream.proto.v1.Sample;
-import com.google.protobuf.Timestamp;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public final class JobSupervisor {
     private Behavior<Command> start() {
         Instant now = Instant.now();
         Job.Builder b = entry.record().toBuilder().setState(JobState.RUNNING).setRunner(jobs.runner().description(plan));
-        if (!b.hasStarted()) b.setStarted(ts(now));
+        if (!b.hasStarted()) b.setStarted(ProtoTime.of(now));
         persist(b.build());
         JobStreams streams = entry.streams();
         RunListener listener = new Listener(streams);
@@ -108,7 +109,7 @@ public final class JobSupervisor {
                 throw new IllegalStateException("cannot write the results: " + e.getMessage(), e);
             }
         }, jobs.md());
-        ctx.pipeToSelf(run, (ended, error) -> ended != null ? ended : new RunEnded(null, null, unwrap(error)));
+        ctx.pipeToSelf(run, (ended, error) -> ended != null ? ended : new RunEnded(null, null, AsyncFailure.cause(error)));
         ctx.getLog().debug("job {} started from step {} ({} atoms)", entry.id(), from.step(), atoms);
         return running();
     }
@@ -177,7 +178,7 @@ public final class JobSupervisor {
 
     /** Ends the job in {@code state}, persists the record and tells the manager. */
     private Job end(Job.Builder b, JobState state, String message) {
-        Job j = b.setState(state).setMessage(message).setFinished(ts(Instant.now())).build();
+        Job j = b.setState(state).setMessage(message).setFinished(ProtoTime.now()).build();
         persist(j);
         entry.writer().execute(() -> manager.tell(new JobManager.Ended(entry.id())));
         return j;
@@ -194,17 +195,7 @@ public final class JobSupervisor {
         });
     }
 
-    private static Throwable unwrap(Throwable t) {
-        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
-            && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
 
-    static Timestamp ts(Instant t) {
-        return Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()).build();
-    }
 
     /** Reports of the MD thread: straight into the streams and the writer, never through the mailbox per sample. */
     private final class Listener implements RunListener {

@@ -1,5 +1,6 @@
 package io.ionstream.server.http;
 
+import io.ionstream.actors.service.AsyncFailure;
 import io.ionstream.actors.service.IonstreamService;
 import io.ionstream.actors.service.ServiceException;
 import io.ionstream.server.http.api.ApiRoutes;
@@ -9,8 +10,6 @@ import io.ionstream.server.http.metrics.ServerMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.ContentType;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -120,7 +119,7 @@ public final class HttpRoutes extends AllDirectives {
 
     /** The problem document for a failure: refusals keep their kind and message; anything else is a logged 500. */
     static HttpResponse problem(Throwable t, String path) {
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) t = t.getCause();
+        t = AsyncFailure.cause(t);
         if (t instanceof ProblemException p) {
             List<HttpHeader> h = p.status().intValue() == 429 ? List.of(RawHeader.create("Retry-After", "5")) : List.of();
             return Problem.response(p.status(), p.getMessage(), path, Problem.grpcCode(p.status().intValue()), h);
