@@ -13,6 +13,7 @@ final class CommandRegistry {
             new DemoCommand(),
             new FeCommand(),
             new EfsCommand(),
+            new LearnCommand(),
             new VersionCommand()
         );
     }
