@@ -14,6 +14,7 @@ final class CommandRegistry {
             new FeCommand(),
             new EfsCommand(),
             new LearnCommand(),
+            new TrainCommand(),
             new VersionCommand()
         );
     }

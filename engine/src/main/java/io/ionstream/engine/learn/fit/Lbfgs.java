@@ -21,10 +21,20 @@ final class Lbfgs {
     record Result(double value, int iterations, int evaluations, String stop) {}
 
     private static final double C1 = 1e-4, C2 = 0.9;
-    private final int memory;
+    private final int memory, n;
+    // the curvature pairs survive between calls: a caller may move x in between (e.g. an exact solve of
+    // some of the variables) and continue with the Hessian information gathered so far
+    private final double[][] s, y;
+    private final double[] rho, alpha;
+    private int stored, head;
 
-    Lbfgs(int memory) {
+    Lbfgs(int memory, int n) {
         this.memory = memory;
+        this.n = n;
+        s = new double[memory][n];
+        y = new double[memory][n];
+        rho = new double[memory];
+        alpha = new double[memory];
     }
 
     /**
@@ -32,10 +42,7 @@ final class Lbfgs {
      * when the relative decrease of f over the last 10 steps falls below {@code tolerance}.
      */
     Result minimize(Function fn, double[] x, int maxIterations, double tolerance, Progress progress) {
-        final int n = x.length;
-        double[][] s = new double[memory][n], y = new double[memory][n];
-        double[] rho = new double[memory], alpha = new double[memory];
-        int stored = 0, head = 0;
+        if (x.length != n) throw new IllegalArgumentException("expected " + n + " variables, got " + x.length);
         double[] g = new double[n], d = new double[n], xt = new double[n], gt = new double[n];
         double[] xb = new double[n], gb = new double[n];
         int[] evals = {0};
@@ -70,7 +77,6 @@ final class Lbfgs {
             for (int i = 0; i < n; i++) d[i] = -d[i];
             double dg = dot(d, g);
             if (!(dg < 0)) {
-                if (Boolean.getBoolean("lbfgsdebug")) System.out.println("not descent at " + it);
                 // not a descent direction (numerical trouble): restart from steepest descent
                 stored = 0;
                 for (int i = 0; i < n; i++) d[i] = -g[i];
@@ -83,7 +89,6 @@ final class Lbfgs {
             double a0 = stored == 0 ? Math.min(1.0, 1.0 / Math.sqrt(-dg)) : 1.0;
             double fNew = lineSearch(counted, x, f, g, d, dg, a0, xt, gt, xb, gb);
             if (Double.isNaN(fNew)) {
-                if (Boolean.getBoolean("lbfgsdebug")) System.out.println("line search failed at iteration " + it + " f " + f + " dg " + dg);
                 if (stored == 0) {
                     stop = "line search failed";
                     break;

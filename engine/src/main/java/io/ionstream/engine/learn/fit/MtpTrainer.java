@@ -33,9 +33,12 @@ public final class MtpTrainer {
             if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
         }
 
-        /** MLIP's weights, 1000 iterations, linear re-solve every 100, λ = 1e-10, seed 1, two threads. */
+        /**
+         * MLIP's weights, 1000 iterations, linear re-solve every 200 (each re-solve moves the point the
+         * L-BFGS history was built at, so frequent ones slow convergence), λ = 1e-10, seed 1, two threads.
+         */
         public static Settings defaults() {
-            return new Settings(LossWeights.defaults(), 1000, 100, 1e-10, 1e-9, 1, 2);
+            return new Settings(LossWeights.defaults(), 1000, 200, 1e-10, 1e-9, 1, 2);
         }
 
         public Settings withIterations(int n) { return new Settings(weights, n, linearEvery, regularisation, tolerance, seed, threads); }
@@ -81,36 +84,9 @@ public final class MtpTrainer {
             double loss = obj.value(theta, sc, null);
             progress.accept(String.format(Locale.ROOT, "fit: %d configurations, %d atoms, %d coefficients; linear solve: loss %.6g",
                 data.size(), set.totalAtoms, plan.coefficientCount, loss));
-            Lbfgs lbfgs = new Lbfgs(20);
+            Lbfgs lbfgs = new Lbfgs(20, theta.length);
             int done = 0;
             String stop = "no iterations";
-            if (Boolean.getBoolean("varpro")) {
-                final int nr = plan.radialCount;
-                double[] dg = obj.gaussNewtonDiagonal(theta, sc, Integer.getInteger("probes", 8), s.seed());
-                double[] scale = new double[nr];
-                for (int i = 0; i < nr; i++) scale[i] = Boolean.getBoolean("precond") && dg[i] > 0 ? 1 / Math.sqrt(dg[i]) : 1;
-                double[] z = new double[nr];
-                for (int i = 0; i < nr; i++) z[i] = theta[i] / scale[i];
-                double[] full = new double[theta.length];
-                Lbfgs.Result r = lbfgs.minimize((x, g) -> {
-                    for (int i = 0; i < nr; i++) theta[i] = x[i] * scale[i];
-                    LinearFit.solve(set, s.weights(), theta, sc, s.regularisation(), blocks);
-                    double v = obj.value(theta, sc, full);
-                    for (int i = 0; i < nr; i++) g[i] = full[i] * scale[i];
-                    return v;
-                }, z, s.iterations(), s.tolerance(), (it, f, gn) -> {
-                    if (it % 50 == 0) {
-                        double[] rm = obj.lastRmse();
-                        progress.accept(String.format(Locale.ROOT, "fit: iteration %d loss %.6g |grad| %.3g (energy %.2f meV/atom, force %.4f eV/Å)",
-                            it, f, gn, 1000 * rm[0], rm[1]));
-                    }
-                });
-                for (int i = 0; i < nr; i++) theta[i] = z[i] * scale[i];
-                LinearFit.solve(set, s.weights(), theta, sc, s.regularisation(), blocks);
-                loss = obj.value(theta, sc, null);
-                done = r.iterations();
-                stop = r.stop();
-            }
             while (done < s.iterations()) {
                 int chunk = Math.min(s.linearEvery(), s.iterations() - done);
                 final int base = done;
@@ -144,6 +120,21 @@ public final class MtpTrainer {
             progress.accept(String.format(Locale.ROOT, "fit: done after %d iterations (%s), loss %.6g, %.1f s", done, stop, loss, seconds));
             return new Result(model, loss, done, (int) obj.evaluations(), stop, rm[0], rm[1], seconds);
         }
+    }
+
+    /**
+     * The shortest distance between two atoms (any periodic images) in the configurations: the
+     * natural R_min of a fit (MLIP's {@code mlp mindist}).
+     */
+    public static double shortestDistance(List<MlipConfiguration> cfgs) {
+        TrainingPlan plan = new TrainingPlan(MtpTemplates.untrained(6, 1, 0.5, 4.0).toBuilder().speciesCount(64).build());
+        double d = Double.POSITIVE_INFINITY;
+        for (MlipConfiguration c : cfgs) {
+            MlipConfiguration g = c.hasEnergy() && c.forces() != null ? c : c.withEnergyForcesStress(0, new double[3 * c.size()], null);
+            TrainingSet.Config k = TrainingSet.config(plan, g, "configuration at line " + c.line());
+            for (int j = 0; j < k.neighbours(); j++) d = Math.min(d, k.r[j]);
+        }
+        return d;
     }
 
     /** 1 / the mean over sites of Σ_j (R_cut − r_ij)²: makes the basic moment M₀ of a typical site about one. */

@@ -92,60 +92,6 @@ final class Objective {
     }
 
     /**
-     * An estimate of the diagonal of the Gauss-Newton matrix JᵀWJ (J: derivatives of every weighted
-     * prediction with respect to the coefficients), averaged over configurations like the loss:
-     * diag(JᵀJ) = E[(Jᵀv)²] for random ±1 vectors v (Hutchinson), and Jᵀv is one gradient pass with
-     * the residuals replaced by v. {@code probes} passes, seeded; used to precondition the fit.
-     */
-    double[] gaussNewtonDiagonal(double[] theta, double scaling, int probes, long seed) {
-        final int configs = set.configs.size();
-        double[] diag = new double[n];
-        for (int pr = 0; pr < probes; pr++) {
-            final int probe = pr;
-            blocks.run(blockCount, t -> b -> {
-                double[] gb = blockGrad[b];
-                java.util.Arrays.fill(gb, 0.0);
-                for (int k = b * Blocks.BLOCK; k < Math.min(configs, (b + 1) * Blocks.BLOCK); k++) {
-                    // one probe vector per configuration: its contributions add in Jᵀv before squaring
-                    double[] g = new double[n];
-                    probe(set.configs.get(k), theta, scaling, g, kernels[t], scratch[t],
-                        new java.util.SplittableRandom(seed * 1_000_003L + probe * 65_537L + k));
-                    for (int i = 0; i < n; i++) gb[i] += g[i] * g[i];
-                }
-            });
-            for (int b = 0; b < blockCount; b++) for (int i = 0; i < n; i++) diag[i] += blockGrad[b][i];
-        }
-        for (int i = 0; i < n; i++) diag[i] /= (double) probes * configs;
-        return diag;
-    }
-
-    private void probe(TrainingSet.Config c, double[] theta, double scaling, double[] grad, TrainingKernel kernel, Scratch s,
-                       java.util.SplittableRandom rnd) {
-        final int na = c.atoms;
-        forward(c, theta, scaling, kernel, s, new double[7]);
-        final double[] f = s.forces;
-        final double we = Math.sqrt(weights.energyWeight(na)), rf = Math.sqrt(weights.force());
-        final double ws = c.stress != null ? Math.sqrt(weights.stressWeight(na)) : 0;
-        for (int i = 0; i < 3 * na; i++) f[i] = rnd.nextBoolean() ? 1 : -1;
-        final double ee = we * (rnd.nextBoolean() ? 1 : -1);
-        final double[] sv = new double[6];
-        for (int a = 0; a < 6; a++) sv[a] = ws * (rnd.nextBoolean() ? 1 : -1);
-        for (int i = 0; i < na; i++) {
-            final int k0 = c.off[i], nn = c.off[i + 1] - k0;
-            final double[] delta = s.delta;
-            final double rix = rf * f[3 * i], riy = rf * f[3 * i + 1], riz = rf * f[3 * i + 2];
-            for (int j = 0; j < nn; j++) {
-                final int k = k0 + j, o = 3 * c.nbOwner[k];
-                final double dx = c.d[3 * k], dy = c.d[3 * k + 1], dz = c.d[3 * k + 2];
-                delta[3 * j] = rf * f[o] - rix + sv[0] * dx + sv[5] * dy + sv[4] * dz;
-                delta[3 * j + 1] = rf * f[o + 1] - riy + sv[1] * dy + sv[3] * dz;
-                delta[3 * j + 2] = rf * f[o + 2] - riz + sv[2] * dz;
-            }
-            kernel.gradient(c, i, theta, scaling, ee, delta, grad);
-        }
-    }
-
-    /**
      * The model's prediction for configuration {@code index}: {E, W_xx, W_yy, W_zz, W_yz, W_xz, W_xy,
      * F_1x, F_1y, ...} (file frame, PlusStress order).
      */
