@@ -64,10 +64,20 @@ final class LearnCommand implements Command {
         RunLog log = new RunLog(state.resolve("log.txt"), console::info);
         ActiveLearningRun run = new ActiveLearningRun(spec, state, log);
         run.recordSpec();
-        int labels = run.initialLabels().size();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("state", state.toString());
-        result.put("initial_labels", labels);
+        if (until.equals("init")) {
+            result.put("initial_labels", run.initialLabels().size());
+        } else {
+            ActiveLearningRun.Result r = run.run();
+            result.put("potential", r.potential().toString());
+            result.put("level", r.level());
+            result.put("training_configurations", r.trainingConfigurations());
+            result.put("validation_energy_rmse_meV_atom", 1000 * r.validation().energyRmse());
+            result.put("validation_force_rmse_eV_A", r.validation().forceRmse());
+            result.put("validation_stress_rmse_GPa", r.validation().stressRmseGpa());
+            result.put("target_met", r.targetMet());
+        }
         if (args.flag("json")) console.json(result);
         return Main.OK;
     }
