@@ -95,11 +95,13 @@ public final class ActiveLearningRun {
         FitErrors val = null;
         int level = 0;
         boolean met = false;
-        for (int lev : spec.integers("levels")) {
+        int[] levels = spec.integers("levels"), iterations = spec.integers("al.max_iterations");
+        for (int li = 0; li < levels.length; li++) {
+            int lev = levels[li];
             level = lev;
             Path ld = dir.resolve(String.format(Locale.ROOT, "level-%02d", lev));
             model = pretrain(ld, lev, minDist, training, pool);
-            model = standardActiveLearning(ld, lev, model, training);
+            model = standardActiveLearning(ld, lev, iterations[Math.min(li, iterations.length - 1)], training, model);
             val = FitErrors.of(model, species, split.validation());
             FitErrors tr = FitErrors.of(model, species, training);
             log.accept(String.format(Locale.ROOT, "level %d done: %d training configurations; training %s; validation %s", lev,
@@ -267,8 +269,8 @@ public final class ActiveLearningRun {
     }
 
     /** Standard active learning at one level, from the pre-trained model. */
-    private MtpModel standardActiveLearning(Path ld, int level, MtpModel model, List<MlipConfiguration> training) {
-        int maxIt = spec.integer("al.max_iterations");
+    private MtpModel standardActiveLearning(Path ld, int level, int maxIt, List<MlipConfiguration> training, MtpModel start) {
+        MtpModel model = start;
         for (int it = 1; it <= maxIt; it++) {
             Path id = ld.resolve(String.format(Locale.ROOT, "it-%02d", it));
             Path pot = id.resolve("pot.almtp"), converged = id.resolve("converged");

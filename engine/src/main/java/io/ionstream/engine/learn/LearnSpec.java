@@ -65,7 +65,7 @@ public final class LearnSpec {
         {"al.select", "2.0", "configurations with grade above this are collected"},
         {"al.break", "5.0", "MD stops when a grade exceeds this"},
         {"al.max_new", "16", "labels added per active-learning iteration"},
-        {"al.max_iterations", "8", "active-learning iterations per level"},
+        {"al.max_iterations", "8", "active-learning iterations per level: one value, or one per level (the last repeats)"},
         {"al.local_above", "150", "MD cells with more atoms than this are labelled through local cells"},
         {"al.local_side", "10.25", "side of local cells (Å)"},
         {"al.local_protect", "2.5", "half-width of the protected inner cube of local cells (Å)"},

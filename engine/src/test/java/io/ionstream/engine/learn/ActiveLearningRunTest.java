@@ -59,7 +59,7 @@ class ActiveLearningRunTest {
             "train.iterations = 80", "train.refit_iterations = 40", "train.threads = 2",
             "al.structures = li-bcc supercell=2,2,2 lattice=3.44 ; li-bcc supercell=4,4,4 lattice=3.44",
             "al.temperatures = 600", "al.steps = 200", "al.grade_every = 10", "al.select = 1.2", "al.break = 50",
-            "al.max_samples = 4", "al.max_new = 3", "al.max_iterations = 2",
+            "al.max_samples = 4", "al.max_new = 3", "al.max_iterations = 1,2",
             "al.local_above = 64", "al.local_side = 6.88", "al.local_protect = 1.5", ""));
         ReferenceOracle oracle = new ReferenceOracle();
         List<String> log = new ArrayList<>();
@@ -70,6 +70,10 @@ class ActiveLearningRunTest {
         assertEquals(6, first.level());
         assertTrue(Files.exists(tmp.resolve("state/level-04/pretrain.almtp")));
         assertTrue(Files.exists(tmp.resolve("state/level-06/it-01/candidates.cfg")));
+        // al.max_iterations per level: one at level 4, two at level 6
+        assertTrue(Files.exists(tmp.resolve("state/level-04/it-01/candidates.cfg")));
+        assertTrue(!Files.exists(tmp.resolve("state/level-04/it-02")), "level 4 runs one iteration");
+        assertTrue(Files.exists(tmp.resolve("state/level-06/it-02/candidates.cfg")), "level 6 runs two iterations");
         MtpReader.MtpFile fin = MtpReader.read(first.potential());
         assertNotNull(fin.activeSet());
         assertTrue(log.stream().anyMatch(l -> l.contains("MD li-bcc supercell=4,4,4")), "the large cell was sampled");
