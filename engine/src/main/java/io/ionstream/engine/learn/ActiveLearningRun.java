@@ -79,7 +79,7 @@ public final class ActiveLearningRun {
 
     /** Runs (or resumes) everything; returns the final potential. */
     public Result run() {
-        List<MlipConfiguration> init = initialLabels();
+        List<MlipConfiguration> init = withoutDensityOutliers(initialLabels());
         Split split = split(init);
         List<MlipConfiguration> training = new ArrayList<>(split.start());
         List<MlipConfiguration> pool = new ArrayList<>(split.rest());
@@ -182,6 +182,37 @@ public final class ActiveLearningRun {
         return e;
     }
 
+    /** Label sources of the initial configurations left out as density outliers. */
+    private final java.util.Set<String> excluded = new java.util.HashSet<>();
+
+    /**
+     * The initial labels without those whose atom density is further than
+     * {@code init.max_density_deviation} (relative) from the median: cubes cut from a trajectory
+     * that had to give up a formula unit hold a void, not bulk, and a fit spends itself on them.
+     */
+    private List<MlipConfiguration> withoutDensityOutliers(List<MlipConfiguration> init) {
+        double max = spec.real("init.max_density_deviation");
+        if (max <= 0 || init.isEmpty()) return init;
+        double[] rho = new double[init.size()];
+        for (int k = 0; k < rho.length; k++) rho[k] = init.get(k).system().size() / init.get(k).system().box().volume();
+        double[] sorted = rho.clone();
+        java.util.Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        List<MlipConfiguration> out = new ArrayList<>();
+        for (int k = 0; k < rho.length; k++) {
+            MlipConfiguration c = init.get(k);
+            if (Math.abs(rho[k] / median - 1) > max) {
+                excluded.add(c.features().get(Labeller.SOURCE));
+                log.accept(String.format(Locale.ROOT, "init: %s (%s, %d atoms) left out: density %.4f atoms/Å³, %.0f %% off the median %.4f",
+                    c.features().get(Labeller.SOURCE), c.features().getOrDefault("origin", "?"), c.system().size(), rho[k],
+                    100 * (rho[k] / median - 1), median));
+            } else {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     private boolean targetMet(FitErrors v) {
         double e = spec.real("target.energy_meV_atom"), f = spec.real("target.force_eV_A");
         if (e <= 0 && f <= 0) return false;
@@ -238,6 +269,7 @@ public final class ActiveLearningRun {
         Path pot = ld.resolve("pretrain.almtp"), added = ld.resolve("pretrain-added.cfg");
         if (Files.exists(pot)) {
             List<MlipConfiguration> a = read(added);
+            a.removeIf(c -> excluded.contains(c.features().get(Labeller.SOURCE)));
             moveAll(a, pool, training);
             log.accept("level " + level + ": pre-training done before (" + a.size() + " pool configurations added); resuming");
             return MtpReader.readModel(pot);
