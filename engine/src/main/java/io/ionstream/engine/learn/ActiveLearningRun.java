@@ -186,13 +186,14 @@ public final class ActiveLearningRun {
     private final java.util.Set<String> excluded = new java.util.HashSet<>();
 
     /**
-     * The initial labels without those whose atom density is further than
-     * {@code init.max_density_deviation} (relative) from the median: cubes cut from a trajectory
-     * that had to give up a formula unit hold a void, not bulk, and a fit spends itself on them.
+     * The initial labels without those whose atom density is below {@code init.min_relative_density}
+     * times the median: cubes cut from a trajectory that had to give up a formula unit hold a void,
+     * not bulk, and a fit spends itself on them. (Compressed cells are sampling, not defects: only
+     * the low side is cut.)
      */
     private List<MlipConfiguration> withoutDensityOutliers(List<MlipConfiguration> init) {
-        double max = spec.real("init.max_density_deviation");
-        if (max <= 0 || init.isEmpty()) return init;
+        double min = spec.real("init.min_relative_density");
+        if (min <= 0 || init.isEmpty()) return init;
         double[] rho = new double[init.size()];
         for (int k = 0; k < rho.length; k++) rho[k] = init.get(k).system().size() / init.get(k).system().box().volume();
         double[] sorted = rho.clone();
@@ -201,11 +202,11 @@ public final class ActiveLearningRun {
         List<MlipConfiguration> out = new ArrayList<>();
         for (int k = 0; k < rho.length; k++) {
             MlipConfiguration c = init.get(k);
-            if (Math.abs(rho[k] / median - 1) > max) {
+            if (rho[k] < min * median) {
                 excluded.add(c.features().get(Labeller.SOURCE));
-                log.accept(String.format(Locale.ROOT, "init: %s (%s, %d atoms) left out: density %.4f atoms/Å³, %.0f %% off the median %.4f",
+                log.accept(String.format(Locale.ROOT, "init: %s (%s, %d atoms) left out: density %.4f atoms/Å³, %.0f %% of the median %.4f",
                     c.features().get(Labeller.SOURCE), c.features().getOrDefault("origin", "?"), c.system().size(), rho[k],
-                    100 * (rho[k] / median - 1), median));
+                    100 * rho[k] / median, median));
             } else {
                 out.add(c);
             }

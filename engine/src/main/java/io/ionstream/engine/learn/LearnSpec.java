@@ -43,7 +43,7 @@ public final class LearnSpec {
         {"init.trajectories", "", "MD trajectories (e.g. ab initio XDATCAR) to cut cubes from, comma separated"},
         {"init.trajectory_frames", "10", "frames taken per trajectory"},
         {"init.cut_side", "0", "cube side for trajectory cuts (Å); 0: half the trajectory cell"},
-        {"init.max_density_deviation", "0", "leave out initial labels whose atom density is further than this (relative) from the median (0: keep all)"},
+        {"init.min_relative_density", "0", "leave out initial labels whose atom density is below this fraction of the median (0: keep all)"},
         {"validation.fraction", "0.1", "share of the initial labels held out for validation"},
         {"pretrain.initial_fraction", "0.5", "share of the (non-validation) initial labels the first fit starts from; pre-training adds more by MaxVol"},
         {"levels", "4,6,8,10", "the quality levels, in order"},
