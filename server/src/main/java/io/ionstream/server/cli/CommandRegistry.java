@@ -15,6 +15,8 @@ final class CommandRegistry {
             new DemoCommand(),
             new FeCommand(),
             new EfsCommand(),
+            new LearnCommand(),
+            new TrainCommand(),
             new VersionCommand(),
             new ServeCommand(),
             new NodeCommand(),

@@ -1,0 +1,167 @@
+package io.ionstream.engine.learn.fit;
+
+import io.ionstream.engine.potential.mtp.MtpModel;
+import io.ionstream.engine.potential.mtp.RadialBasisType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The structure of an MTP that training differentiates through, from the model's moment
+ * definitions (coefficients play no part): the angular monomials closed under lowering in every
+ * direction (so ∂A_s/∂u_a = pow_a(s)·A_{lower_a(s)} is a table lookup), the basic moments as
+ * (radial function, monomial) pairs, the products that reach the energy in file order, and the
+ * scalar-moment mapping. Immutable, shared by the kernels of all threads.
+ */
+final class TrainingPlan {
+    final int species, funcs, basisSize, moments, scalars;
+    final double minDist, maxDist, scaling;
+    final int monomials;
+    /** Parent and axis of each monomial (A_s = A_parent·u_axis; the constant has parent -1). */
+    final int[] monoParent, monoAxis;
+    /** lower[3s + a]: monomial index with power a reduced by one (-1 when that power is 0); pow[3s + a]: the power. */
+    final int[] lower, pow;
+    final int[] basicMoment, basicFunc, basicMono;
+    /** Products that reach the energy, file order. */
+    final int[] timesP, timesQ, timesK;
+    final double[] timesM;
+    final int[] mapping;
+    /** Coefficient vector layout (MLIP's order): radial, species, moments. */
+    final int radialCount, coefficientCount;
+
+    TrainingPlan(MtpModel m) {
+        if (m.basisType() != RadialBasisType.CHEBYSHEV) {
+            throw new IllegalArgumentException("training supports the RBChebyshev radial basis only, the template has "
+                + m.basisType().mlipName());
+        }
+        species = m.speciesCount();
+        funcs = m.radialFuncs();
+        basisSize = m.basisSize();
+        moments = m.momentsCount();
+        minDist = m.minDist();
+        maxDist = m.maxDist();
+        scaling = m.effectiveScaling();
+        mapping = m.alphaMomentMapping();
+        scalars = mapping.length;
+        radialCount = m.radialCoeffCount();
+        coefficientCount = m.coefficientCount();
+
+        int[] times = m.alphaIndexTimes();
+        int nt = times.length / 4;
+        boolean[] needed = new boolean[moments];
+        for (int k : mapping) needed[k] = true;
+        boolean[] keep = new boolean[nt];
+        int kept = 0;
+        for (int t = nt - 1; t >= 0; t--) {
+            if (needed[times[4 * t + 3]]) {
+                keep[t] = true;
+                kept++;
+                needed[times[4 * t]] = true;
+                needed[times[4 * t + 1]] = true;
+            }
+        }
+        timesP = new int[kept];
+        timesQ = new int[kept];
+        timesK = new int[kept];
+        timesM = new double[kept];
+        for (int t = 0, o = 0; t < nt; t++) {
+            if (!keep[t]) continue;
+            timesP[o] = times[4 * t];
+            timesQ[o] = times[4 * t + 1];
+            timesM[o] = times[4 * t + 2];
+            timesK[o] = times[4 * t + 3];
+            o++;
+        }
+
+        int[] basic = m.alphaIndexBasic();
+        int nb = basic.length / 4;
+        Map<Long, Integer> index = new HashMap<>();
+        List<int[]> monos = new ArrayList<>();
+        for (int i = 0; i < nb; i++) {
+            if (!needed[i]) continue;
+            // every monomial below it in all directions
+            for (int a = 0; a <= basic[4 * i + 1]; a++)
+                for (int b = 0; b <= basic[4 * i + 2]; b++)
+                    for (int c = 0; c <= basic[4 * i + 3]; c++) add(index, monos, a, b, c);
+        }
+        if (monos.isEmpty()) add(index, monos, 0, 0, 0);
+        monos.sort((p, q) -> {
+            int dp = p[0] + p[1] + p[2], dq = q[0] + q[1] + q[2];
+            if (dp != dq) return Integer.compare(dp, dq);
+            if (p[0] != q[0]) return Integer.compare(q[0], p[0]);
+            return Integer.compare(q[1], p[1]);
+        });
+        index.clear();
+        for (int s = 0; s < monos.size(); s++) index.put(key(monos.get(s)[0], monos.get(s)[1], monos.get(s)[2]), s);
+        monomials = monos.size();
+        monoParent = new int[monomials];
+        monoAxis = new int[monomials];
+        lower = new int[3 * monomials];
+        pow = new int[3 * monomials];
+        for (int s = 0; s < monomials; s++) {
+            int[] p = monos.get(s);
+            for (int a = 0; a < 3; a++) {
+                pow[3 * s + a] = p[a];
+                if (p[a] == 0) {
+                    lower[3 * s + a] = -1;
+                } else {
+                    int[] q = p.clone();
+                    q[a]--;
+                    lower[3 * s + a] = index.get(key(q[0], q[1], q[2]));
+                }
+            }
+            int deg = p[0] + p[1] + p[2];
+            if (deg == 0) {
+                monoParent[s] = -1;
+                continue;
+            }
+            int axis = p[2] > 0 ? 2 : p[1] > 0 ? 1 : 0;
+            monoParent[s] = lower[3 * s + axis];
+            monoAxis[s] = axis;
+        }
+        int count = 0;
+        for (int i = 0; i < nb; i++) if (needed[i]) count++;
+        basicMoment = new int[count];
+        basicFunc = new int[count];
+        basicMono = new int[count];
+        for (int i = 0, o = 0; i < nb; i++) {
+            if (!needed[i]) continue;
+            basicMoment[o] = i;
+            basicFunc[o] = basic[4 * i];
+            basicMono[o] = index.get(key(basic[4 * i + 1], basic[4 * i + 2], basic[4 * i + 3]));
+            o++;
+        }
+    }
+
+    /** A trained model's coefficients as one vector in this layout. */
+    static double[] theta(MtpModel m) {
+        m.requireTrained("the model");
+        double[] r = m.radialCoeffs(), s = m.speciesCoeffs(), c = m.momentCoeffs();
+        double[] t = new double[r.length + s.length + c.length];
+        System.arraycopy(r, 0, t, 0, r.length);
+        System.arraycopy(s, 0, t, r.length, s.length);
+        System.arraycopy(c, 0, t, r.length + s.length, c.length);
+        return t;
+    }
+
+    /** Offset of the radial block c[a][b][μ][·] in the coefficient vector. */
+    int radialOffset(int a, int b, int mu) {
+        return ((a * species + b) * funcs + mu) * basisSize;
+    }
+
+    int speciesOffset() { return radialCount; }
+
+    int momentOffset() { return radialCount + species; }
+
+    private static long key(int a, int b, int c) {
+        return ((long) a << 42) | ((long) b << 21) | c;
+    }
+
+    private static void add(Map<Long, Integer> index, List<int[]> monos, int a, int b, int c) {
+        long k = key(a, b, c);
+        if (index.containsKey(k)) return;
+        index.put(k, monos.size());
+        monos.add(new int[] {a, b, c});
+    }
+}
