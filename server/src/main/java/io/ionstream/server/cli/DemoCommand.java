@@ -42,7 +42,7 @@ final class DemoCommand implements Command {
     }
 
     @Override public Set<String> valueOptions() { return Set.of("steps", "cells", "seed", "data-dir"); }
-    @Override public Set<String> flagOptions() { return Set.of("json", "engine", "keep"); }
+    @Override public Set<String> flagOptions() { return Set.of("json", "engine", "keep", "argon"); }
 
     @Override
     public int run(Args args, Console console) throws Exception {
@@ -50,7 +50,9 @@ final class DemoCommand implements Command {
             if (args.has("cells")) throw new UsageException("--cells goes with --engine");
             return new ServerDemo(console).run(args);
         }
-        if (args.has("data-dir") || args.flag("keep")) throw new UsageException("--data-dir and --keep go with the server demo (without --engine)");
+        if (args.has("data-dir") || args.flag("keep") || args.flag("argon")) {
+            throw new UsageException("--data-dir, --keep and --argon go with the server demo (without --engine)");
+        }
         LjLiquidDemo.Settings d = LjLiquidDemo.Settings.defaults();
         LjLiquidDemo.Settings s = d.withSteps(args.integer("steps", d.steps(), 10, 100_000_000))
             .withCells((int) args.integer("cells", d.cells(), 2, 60))

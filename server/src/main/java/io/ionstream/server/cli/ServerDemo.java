@@ -29,14 +29,17 @@ import java.util.Map;
  */
 final class ServerDemo {
     static final String HELP = String.format(Locale.ROOT, """
-        Usage: bin/ionstream demo [--steps N] [--seed S] [--data-dir DIR [--keep]] [--json]
+        Usage: bin/ionstream demo [--argon] [--steps N] [--seed S] [--data-dir DIR [--keep]] [--json]
 
         Starts an in-process server, submits a short MD job over gRPC and watches it live: a progress
         bar with the temperature, energies and pressure as they stream, then a summary (throughput,
-        NVE energy drift, mean T and P, sample latency from the MD thread to this terminal). The
-        system is the best the bundled potentials allow; the output says which it is.
+        NVE energy drift, mean T and P, D of Li from the MSD, sample latency from the MD thread to this
+        terminal). The system is ordered Li6PS5Cl (2x2x2, 416 atoms, a = 9.9 A) with the bundled MTP
+        lpscl-xtb-l10 (fitted to GFN1-xTB, not DFT: potentials/lpscl-xtb-l10/README.md) at 600 K and
+        constant volume, 1 fs steps: velocities at 900 K, 40 %% NVT, then NVE.
 
         Options:
+          --argon        the Lennard-Jones argon liquid instead (2916 atoms, 120 K, 5 fs)
           --steps N      MD steps (default %d: about a minute on 2 cores)
           --seed S       seed of the initial velocities (default 1); the same seed, the same run
           --data-dir DIR keep the server's data here (default: a temporary folder, removed afterwards)
@@ -55,7 +58,7 @@ final class ServerDemo {
         long seed = args.integer("seed", 1);
         boolean temporary = !args.has("data-dir");
         Path data = temporary ? Files.createTempDirectory("ionstream-demo") : Path.of(args.required("data-dir")).toAbsolutePath();
-        DemoJob demo = DemoJob.choose(steps, seed);
+        DemoJob demo = DemoJob.of(args.flag("argon") ? DemoJob.ARGON : DemoJob.LI6PS5CL, steps, seed);
         org.slf4j.LoggerFactory.getILoggerFactory();
         List<long[]> latencies = new ArrayList<>();
         List<double[]> nve = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.ionstream.server.cli;
 
 import io.ionstream.client.IonstreamClient;
 import io.ionstream.client.Watch;
+import io.ionstream.actors.catalog.BundledPotentials;
 import io.ionstream.proto.v1.Barostat;
 import io.ionstream.proto.v1.CampaignJob;
 import io.ionstream.proto.v1.Decomposition;
@@ -34,7 +35,7 @@ final class SubmitCommand implements Command {
         return """
             Usage: bin/ionstream submit --spec FILE.json [--watch] [client options] [--json]
                    bin/ionstream submit --campaign FILE.json [--name TEXT] [--watch] [client options] [--json]
-                   bin/ionstream submit --preset NAME [--supercell a,b,c] (--potential NAME | --potential-id ID)
+                   bin/ionstream submit --preset NAME [--supercell a,b,c] [--potential NAME | --potential-id ID]
                                         [--ensemble nvt|nve|npt] [--temperature K] [--pressure BAR] [--steps N]
                                         [--dt PS] [--observables name:every,...] [--checkpoint-every N]
                                         [--frame-every N] [--subdomains N] [--seed S] [--name TEXT] [--watch] [--json]
@@ -42,7 +43,9 @@ final class SubmitCommand implements Command {
             The spec file is a JobSpec in the protobuf JSON mapping (the README shows one). With options,
             the job draws velocities at --temperature (default 300 K) and runs --steps steps (default 10000)
             of --ensemble (default nvt; npt at --pressure, default 0 bar) with time step --dt (default
-            0.002 ps), sampling --observables (default thermo:10).
+            0.002 ps), sampling --observables (default thermo:10). The potential is a bundled one
+            (--potential NAME, default lpscl-xtb-l10: Li6PS5Cl fitted to GFN1-xTB, constant volume only)
+            or an uploaded one (--potential-id ID).
             Prints the job id (the whole job with --json); --watch then follows it live.
 
             --campaign FILE.json is a CampaignJob in the protobuf JSON mapping (the README's
@@ -116,8 +119,9 @@ final class SubmitCommand implements Command {
         } else {
             md.setStructure(StructureSource.newBuilder().setStructureId(args.required("structure-id")));
         }
-        if (args.has("potential") == args.has("potential-id")) throw new UsageException("give --potential NAME (bundled) or --potential-id ID");
-        md.setPotential(args.has("potential") ? PotentialSource.newBuilder().setBundled(args.required("potential")).build()
+        if (args.has("potential") && args.has("potential-id")) throw new UsageException("give --potential NAME (bundled) or --potential-id ID, not both");
+        md.setPotential(!args.has("potential-id")
+            ? PotentialSource.newBuilder().setBundled(args.string("potential", BundledPotentials.LPSCL_XTB)).build()
             : PotentialSource.newBuilder().setPotentialId(args.required("potential-id")).build());
         double t = args.positive("temperature", 300);
         double dt = args.positive("dt", 0.002);

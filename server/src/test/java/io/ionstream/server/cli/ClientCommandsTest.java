@@ -114,6 +114,13 @@ class ClientCommandsTest {
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("INVALID_ARGUMENT") && bad.err().contains("describes Ar"), bad.err());
         assertEquals(2, run(withServer("submit", "--potential", "lj-argon")).code(), "no structure: a usage error");
+        assertEquals(2, run(withServer("submit", "--preset", "li6ps5cl", "--potential", "lj-argon", "--potential-id", "pot-1")).code(),
+            "two potentials: a usage error");
+        // without a potential the job runs on the bundled Li6PS5Cl MTP
+        Run dflt = run(withServer("submit", "--preset", "li6ps5cl", "--supercell", "1,1,1", "--steps", "20", "--dt", "0.001",
+            "--watch", "--json"));
+        assertEquals(0, dflt.code(), dflt.err() + dflt.out());
+        assertTrue(dflt.out().contains("lpscl-xtb-l10"), dflt.out());
         Files.writeString(dir.resolve("broken.json"), "{\"md\": {\"seed\": \"many\"}}");
         Run broken = run(withServer("submit", "--spec", dir.resolve("broken.json").toString()));
         assertEquals(2, broken.code());
@@ -122,17 +129,24 @@ class ClientCommandsTest {
         assertEquals(2, run("list", "--state", "sleeping").code());
     }
 
+    /** The main job on the bundled Li6PS5Cl MTP (short), and the argon alternative. */
     @Test
     void serverDemo() throws Exception {
-        Run d = run("demo", "--steps", "40", "--seed", "2", "--json");
+        Run d = run("demo", "--steps", "60", "--seed", "2", "--json");
         assertEquals(0, d.code(), d.err());
         JsonNode j = new ObjectMapper().readTree(d.out());
-        assertEquals(2916, j.get("atoms").asInt());
-        assertEquals(40, j.get("steps").asInt());
+        assertEquals(416, j.get("atoms").asInt());
+        assertEquals(60, j.get("steps").asInt());
         assertTrue(j.get("samples").asInt() >= 3, d.out());
         for (String k : new String[] {"atom_steps_per_s", "mean_temperature_k", "latency_p99_ms"}) {
             assertTrue(j.get(k).isNumber(), k + " in " + d.out());
         }
-        assertTrue(d.err().contains("Lennard-Jones"), "the demo says what it runs: " + d.err());
+        assertTrue(d.err().contains("Li6PS5Cl") && d.err().contains("GFN1-xTB"), "the demo says what it runs: " + d.err());
+
+        Run a = run("demo", "--argon", "--steps", "40", "--seed", "2", "--json");
+        assertEquals(0, a.code(), a.err());
+        assertEquals(2916, new ObjectMapper().readTree(a.out()).get("atoms").asInt());
+        assertTrue(a.err().contains("Lennard-Jones"), a.err());
+        assertEquals(2, run("demo", "--engine", "--argon").code(), "--argon is a server-demo option");
     }
 }
