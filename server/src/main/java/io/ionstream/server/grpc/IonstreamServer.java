@@ -47,6 +47,7 @@ public final class IonstreamServer implements AutoCloseable {
     private final IonstreamService service;
     private final Server server;
     private final HealthStatusManager health = new HealthStatusManager();
+    private final GrpcCallCounter calls = new GrpcCallCounter();
     private final ServerSettings settings;
     // the HTTP front end (REST mirror, live monitor, metrics), started next to gRPC: io.ionstream.server.http
     private java.util.Optional<HttpServer> http = java.util.Optional.empty();
@@ -58,6 +59,7 @@ public final class IonstreamServer implements AutoCloseable {
             ServerTls.credentials(settings.tls()));
         long maxMessage = service.settings().maxUploadBytes() + (1 << 20);
         b.maxInboundMessageSize((int) Math.min(Integer.MAX_VALUE, maxMessage));
+        b.intercept(calls);
         List<BindableService> api = List.of(new JobServiceImpl(service, service.streamExecutor()),
             new StructureServiceImpl(service.structures()), new PotentialServiceImpl(service.potentials()),
             ProtoReflectionServiceV1.newInstance(), reflectionV1Alpha());
@@ -104,7 +106,7 @@ public final class IonstreamServer implements AutoCloseable {
             throw e;
         }
         try {
-            s.http = HttpServer.start(service, settings, config);
+            s.http = HttpServer.start(service, settings, config, s.calls);
         } catch (RuntimeException e) {
             s.close();
             throw e;

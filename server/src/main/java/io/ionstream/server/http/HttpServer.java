@@ -1,5 +1,6 @@
 package io.ionstream.server.http;
 
+import io.ionstream.server.grpc.GrpcCallCounter;
 import io.ionstream.actors.service.IonstreamService;
 import io.ionstream.server.config.ServerSettings;
 import io.ionstream.server.http.api.ApiRoutes;
@@ -47,9 +48,9 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /** Starts the HTTP server unless {@code ionstream.http.enabled} is false. */
-    public static Optional<HttpServer> start(IonstreamService service, ServerSettings server, Config config) {
+    public static Optional<HttpServer> start(IonstreamService service, ServerSettings server, Config config, GrpcCallCounter calls) {
         HttpSettings http = HttpSettings.from(config);
-        return http.enabled() ? Optional.of(start(service, server, http, config)) : Optional.empty();
+        return http.enabled() ? Optional.of(start(service, server, http, config, calls)) : Optional.empty();
     }
 
     /**
@@ -58,6 +59,12 @@ public final class HttpServer implements AutoCloseable {
      * when it cannot listen.
      */
     public static HttpServer start(IonstreamService service, ServerSettings server, HttpSettings http, Config config) {
+        return start(service, server, http, config, new GrpcCallCounter());
+    }
+
+    /** As above, with the gRPC server's call counts in {@code /metrics}. */
+    public static HttpServer start(IonstreamService service, ServerSettings server, HttpSettings http, Config config,
+                                   GrpcCallCounter calls) {
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "ionstream-http", config);
         try {
             Executor blocking = system.dispatchers().lookup(DispatcherSelector.blocking());
@@ -65,7 +72,7 @@ public final class HttpServer implements AutoCloseable {
             JobEvents jobEvents = new JobEvents(events, service.streamExecutor(), http.eventBatch(), http.keepAlive(), http.eventLinger());
             RequestCounter requests = new RequestCounter();
             HttpRoutes routes = new HttpRoutes(service, new ApiRoutes(service, http, jobEvents, blocking),
-                new ServerMetrics(service, events, requests), requests, new BearerAuth(server.token()));
+                new ServerMetrics(service, events, requests, calls), requests, new BearerAuth(server.token()));
             ServerBuilder b = Http.get(system).newServerAt(http.host(), http.port());
             if (server.tls().enabled()) b = b.enableHttps(ConnectionContext.httpsServer(HttpTls.context(server.tls())));
             ServerBinding binding;

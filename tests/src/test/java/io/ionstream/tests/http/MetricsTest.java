@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.ionstream.client.IonstreamClient;
 import io.ionstream.proto.v1.Job;
 import io.ionstream.proto.v1.JobState;
 import io.ionstream.server.grpc.IonstreamServer;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code /metrics} parses as the Prometheus text format 0.0.4 (checked by an independent strict
  * reader) and reports what is true of the server: jobs by state, a running job's size, speed and
- * subscribers, open event streams, requests, and the JVM; label values with quotes, backslashes
- * and newlines survive the escaping.
+ * subscribers, open event streams, HTTP requests, gRPC calls, and the JVM; label values with
+ * quotes, backslashes and newlines survive the escaping.
  */
 class MetricsTest {
     @TempDir Path dir;
@@ -69,7 +70,14 @@ class MetricsTest {
                 assertTrue(family(m, "jvm_gc_collections_total").samples.size() >= 1);
                 double sent = family(m, "ionstream_http_event_samples_sent_total").value();
 
+                try (IonstreamClient client = IonstreamClient.connect(server.target()).build()) {
+                    assertEquals(id, client.job(id).getJobId());
+                    assertThrows(RuntimeException.class, () -> client.job("job-000000000000"));
+                }
                 Map<String, PrometheusFormat.Family> again = PrometheusFormat.parse(HttpFixtures.get(server, "/metrics").body());
+                assertEquals(1, family(again, "ionstream_grpc_calls_total").value("method", "ionstream.v1.JobService/GetJob", "code", "OK"),
+                    "gRPC calls are counted by method and status");
+                assertEquals(1, family(again, "ionstream_grpc_calls_total").value("method", "ionstream.v1.JobService/GetJob", "code", "NOT_FOUND"));
                 assertTrue(family(again, "ionstream_http_requests_total").value("handler", "metrics", "method", "GET", "code", "200") >= 1,
                     "the first scrape is counted in the second");
                 assertTrue(family(again, "ionstream_http_event_samples_sent_total").value() >= sent, "counters never go down");

@@ -5,6 +5,7 @@ import io.ionstream.actors.service.IonstreamService;
 import io.ionstream.actors.stream.JobStreams;
 import io.ionstream.proto.v1.Job;
 import io.ionstream.proto.v1.JobState;
+import io.ionstream.server.grpc.GrpcCallCounter;
 import io.ionstream.server.http.sse.EventStreams;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,17 +16,20 @@ import java.util.Map;
 /**
  * Everything {@code /metrics} reports, read when scraped: jobs by state; per queued or running
  * job its size, throughput, progress, subscribers (gRPC and HTTP) and stream queue depths; the
- * HTTP front end's event streams (open, behind, sent, skipped) and requests; and the JVM.
+ * HTTP front end's event streams (open, behind, sent, skipped) and requests; gRPC calls by method
+ * and status; and the JVM.
  */
 public final class ServerMetrics {
     private final IonstreamService service;
     private final EventStreams events;
     private final RequestCounter requests;
+    private final GrpcCallCounter calls;
 
-    public ServerMetrics(IonstreamService service, EventStreams events, RequestCounter requests) {
+    public ServerMetrics(IonstreamService service, EventStreams events, RequestCounter requests, GrpcCallCounter calls) {
         this.service = service;
         this.events = events;
         this.requests = requests;
+        this.calls = calls;
     }
 
     /** The whole exposition. */
@@ -33,6 +37,7 @@ public final class ServerMetrics {
         PrometheusText m = new PrometheusText();
         jobs(m);
         http(m);
+        grpc(m);
         JvmMetrics.write(m);
         return m.toString();
     }
@@ -82,6 +87,11 @@ public final class ServerMetrics {
             m.sample(Math.max(0, s.samples().count() - s.samples().persisted()), "job", e.id(), "stream", "samples");
             m.sample(Math.max(0, s.frames().count() - s.frames().persisted()), "job", e.id(), "stream", "frames");
         }
+    }
+
+    private void grpc(PrometheusText m) {
+        m.family("ionstream_grpc_calls_total", PrometheusText.Type.COUNTER, "gRPC calls finished, by method and status code.");
+        calls.snapshot().forEach((k, n) -> m.sample(n, "method", k.method(), "code", k.code()));
     }
 
     private void http(PrometheusText m) {
