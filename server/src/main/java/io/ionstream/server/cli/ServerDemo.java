@@ -35,8 +35,8 @@ final class ServerDemo {
         bar with the temperature, energies and pressure as they stream, then a summary (throughput,
         NVE energy drift, mean T and P, D of Li from the MSD, sample latency from the MD thread to this
         terminal). The system is ordered Li6PS5Cl (2x2x2, 416 atoms, a = 9.9 A) with the bundled MTP
-        lpscl-xtb-l10 (fitted to GFN1-xTB, not DFT: potentials/lpscl-xtb-l10/README.md) at 600 K and
-        constant volume, 1 fs steps: velocities at 900 K, 40 %% NVT, then NVE.
+        lpscl-xtb-l10 (fitted to GFN1-xTB, not DFT: potentials/lpscl-xtb-l10/README.md) at 500 K and
+        constant volume, 1 fs steps: velocities at 750 K, 40 %% NVT, then NVE.
 
         Options:
           --argon        the Lennard-Jones argon liquid instead (2916 atoms, 120 K, 5 fs)
