@@ -40,7 +40,7 @@ final class ServerDemo {
 
         Options:
           --argon        the Lennard-Jones argon liquid instead (2916 atoms, 120 K, 5 fs)
-          --steps N      MD steps (default %d: about a minute on 2 cores)
+          --steps N      MD steps (default %d: about 30 s on 2 cores)
           --seed S       seed of the initial velocities (default 1); the same seed, the same run
           --data-dir DIR keep the server's data here (default: a temporary folder, removed afterwards)
           --keep         do not remove the data directory
