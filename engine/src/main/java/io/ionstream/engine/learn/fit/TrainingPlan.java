@@ -1,5 +1,6 @@
 package io.ionstream.engine.learn.fit;
 
+import io.ionstream.engine.potential.mtp.EnergyProducts;
 import io.ionstream.engine.potential.mtp.MtpModel;
 import io.ionstream.engine.potential.mtp.RadialBasisType;
 import java.util.ArrayList;
@@ -47,39 +48,17 @@ final class TrainingPlan {
         radialCount = m.radialCoeffCount();
         coefficientCount = m.coefficientCount();
 
-        int[] times = m.alphaIndexTimes();
-        int nt = times.length / 4;
-        boolean[] needed = new boolean[moments];
-        for (int k : mapping) needed[k] = true;
-        boolean[] keep = new boolean[nt];
-        int kept = 0;
-        for (int t = nt - 1; t >= 0; t--) {
-            if (needed[times[4 * t + 3]]) {
-                keep[t] = true;
-                kept++;
-                needed[times[4 * t]] = true;
-                needed[times[4 * t + 1]] = true;
-            }
-        }
-        timesP = new int[kept];
-        timesQ = new int[kept];
-        timesK = new int[kept];
-        timesM = new double[kept];
-        for (int t = 0, o = 0; t < nt; t++) {
-            if (!keep[t]) continue;
-            timesP[o] = times[4 * t];
-            timesQ[o] = times[4 * t + 1];
-            timesM[o] = times[4 * t + 2];
-            timesK[o] = times[4 * t + 3];
-            o++;
-        }
+        EnergyProducts products = new EnergyProducts(m);
+        timesP = products.first();
+        timesQ = products.second();
+        timesK = products.target();
+        timesM = products.multiplicity();
+        int[] neededBasics = products.neededBasics(m);
 
         int[] basic = m.alphaIndexBasic();
-        int nb = basic.length / 4;
         Map<Long, Integer> index = new HashMap<>();
         List<int[]> monos = new ArrayList<>();
-        for (int i = 0; i < nb; i++) {
-            if (!needed[i]) continue;
+        for (int i : neededBasics) {
             // every monomial below it in all directions
             for (int a = 0; a <= basic[4 * i + 1]; a++)
                 for (int b = 0; b <= basic[4 * i + 2]; b++)
@@ -120,17 +99,14 @@ final class TrainingPlan {
             monoParent[s] = lower[3 * s + axis];
             monoAxis[s] = axis;
         }
-        int count = 0;
-        for (int i = 0; i < nb; i++) if (needed[i]) count++;
-        basicMoment = new int[count];
+        int count = neededBasics.length;
+        basicMoment = neededBasics;
         basicFunc = new int[count];
         basicMono = new int[count];
-        for (int i = 0, o = 0; i < nb; i++) {
-            if (!needed[i]) continue;
-            basicMoment[o] = i;
+        for (int o = 0; o < count; o++) {
+            int i = neededBasics[o];
             basicFunc[o] = basic[4 * i];
             basicMono[o] = index.get(key(basic[4 * i + 1], basic[4 * i + 2], basic[4 * i + 3]));
-            o++;
         }
     }
 

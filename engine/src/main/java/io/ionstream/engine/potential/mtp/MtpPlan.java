@@ -75,32 +75,12 @@ final class MtpPlan {
         compactRow = species * funcs * basisSize + 1 + mapping.length;
 
         // which moments reach the energy: the mapped ones and, backwards, the operands of needed products
-        int[] times = m.alphaIndexTimes();
-        int nt = times.length / 4;
-        boolean[] needed = new boolean[moments];
-        for (int k : mapping) needed[k] = true;
-        boolean[] keep = new boolean[nt];
-        int kept = 0;
-        for (int t = nt - 1; t >= 0; t--) {
-            if (needed[times[4 * t + 3]]) {
-                keep[t] = true;
-                kept++;
-                needed[times[4 * t]] = true;
-                needed[times[4 * t + 1]] = true;
-            }
-        }
-        timesP = new int[kept];
-        timesQ = new int[kept];
-        timesK = new int[kept];
-        timesM = new double[kept];
-        for (int t = 0, o = 0; t < nt; t++) {
-            if (!keep[t]) continue;
-            timesP[o] = times[4 * t];
-            timesQ[o] = times[4 * t + 1];
-            timesM[o] = times[4 * t + 2];
-            timesK[o] = times[4 * t + 3];
-            o++;
-        }
+        EnergyProducts products = new EnergyProducts(m);
+        int kept = products.count();
+        timesP = products.first();
+        timesQ = products.second();
+        timesK = products.target();
+        timesM = products.multiplicity();
 
         // grouped forward products and transposed adjoints, in finishing order
         int[] finish = new int[moments];
@@ -143,7 +123,7 @@ final class MtpPlan {
             int total = 0;
             for (int i = moments - 1; i >= 0; i--) {
                 int k = order[i];
-                if (needed[k] && (!uses.get(k).isEmpty() || seed[k] != 0)) { bm.add(k); total += uses.get(k).size(); }
+                if (products.needed(k) && (!uses.get(k).isEmpty() || seed[k] != 0)) { bm.add(k); total += uses.get(k).size(); }
             }
             bwdMoment = new int[bm.size()];
             bwdStart = new int[bm.size() + 1];
@@ -170,9 +150,8 @@ final class MtpPlan {
         Map<Long, Integer> index = new HashMap<>();
         List<int[]> monos = new ArrayList<>();
         List<int[]> wanted = new ArrayList<>();
-        for (int i = 0; i < nb; i++) {
-            if (needed[i]) wanted.add(new int[] {basic[4 * i + 1], basic[4 * i + 2], basic[4 * i + 3]});
-        }
+        int[] neededBasics = products.neededBasics(m);
+        for (int i : neededBasics) wanted.add(new int[] {basic[4 * i + 1], basic[4 * i + 2], basic[4 * i + 3]});
         // add every needed monomial with its whole lowering chain (x first, then y, then z)
         for (int[] w : wanted) {
             for (int a = 0; a <= w[0]; a++) addMono(index, monos, a, 0, 0);
@@ -207,17 +186,14 @@ final class MtpPlan {
         }
         if (monoDegree[0] != 0) throw new IllegalStateException("monomial plan must start with the constant");
 
-        int count = 0;
-        for (int i = 0; i < nb; i++) if (needed[i]) count++;
-        basicMoment = new int[count];
+        int count = neededBasics.length;
+        basicMoment = neededBasics;
         basicFunc = new int[count];
         basicMono = new int[count];
-        for (int i = 0, o = 0; i < nb; i++) {
-            if (!needed[i]) continue;
-            basicMoment[o] = i;
+        for (int o = 0; o < count; o++) {
+            int i = neededBasics[o];
             basicFunc[o] = basic[4 * i];
             basicMono[o] = index.get(key(basic[4 * i + 1], basic[4 * i + 2], basic[4 * i + 3]));
-            o++;
         }
         monoStart = new int[monomials + 1];
         monoBasics = new int[count];
