@@ -1,13 +1,11 @@
 package io.ionstream.actors.jobs.run;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ionstream.actors.jobs.store.CheckpointCodec;
 import io.ionstream.engine.analysis.live.MsdObservable;
 import io.ionstream.engine.analysis.live.ThermoObservable;
 import io.ionstream.engine.md.Barostat;
@@ -22,7 +20,6 @@ import io.ionstream.engine.protocol.MdStage;
 import io.ionstream.engine.protocol.VelocityStage;
 import io.ionstream.engine.potential.SystemSummary;
 import io.ionstream.proto.v1.Sample;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -59,19 +56,11 @@ class CheckpointRestartTest {
         return Snapshot.initial(AtomState.capture(LjArgon.fcc(3, LjArgon.LIQUID_LATTICE)));
     }
 
-    /** What one run reported. */
-    private static class Recorder implements RunListener {
-        final List<Sample> samples = new ArrayList<>();
-        final List<Snapshot> checkpoints = new ArrayList<>();
-
-        @Override public void sample(Sample s) { samples.add(s); }
-        @Override public void checkpoint(Snapshot s) { checkpoints.add(s); }
-    }
 
     @Test
     void resumedRunsContinueBitForBit() throws Exception {
         JobPlan plan = plan(25);
-        Recorder full = new Recorder();
+        RunRecorder full = new RunRecorder();
         RunOutcome a = new SerialJobRunner().run(plan, initial(), full, () -> false);
         assertInstanceOf(RunOutcome.Completed.class, a);
         assertEquals(200, a.last().step());
@@ -86,31 +75,14 @@ class CheckpointRestartTest {
         Snapshot boundary = full.checkpoints.stream().filter(s -> s.stageIndex() == 3 && s.atStageStart()).findFirst().orElseThrow();
         assertNotNull(insideNpt.globals(), "a checkpoint inside a stage carries the integrator's state");
         for (Snapshot cp : List.of(insideNpt, insideNvt, boundary)) {
-            Snapshot restored = CheckpointCodec.decode(CheckpointCodec.encode(cp), "test");
-            Recorder rest = new Recorder();
-            RunOutcome b = new SerialJobRunner().run(plan, restored, rest, () -> false);
-            assertInstanceOf(RunOutcome.Completed.class, b);
-            AtomState x = a.last().atoms(), y = b.last().atoms();
-            assertArrayEquals(x.x(), y.x(), "positions after resuming at step " + cp.step());
-            assertArrayEquals(x.v(), y.v(), "velocities after resuming at step " + cp.step());
-            assertArrayEquals(x.box(), y.box(), "cell after resuming at step " + cp.step());
-            assertArrayEquals(x.image(), y.image());
-            List<Sample> tail = full.samples.subList((int) cp.samples(), full.samples.size());
-            assertEquals(tail.size(), rest.samples.size());
-            for (int k = 0; k < tail.size(); k++) {
-                Sample s = tail.get(k), r = rest.samples.get(k);
-                assertEquals(s.getSequence(), r.getSequence());
-                assertEquals(s.getStep(), r.getStep());
-                assertEquals(s.getObservablesList(), r.getObservablesList(), "sample " + s.getSequence());
-            }
-            assertEquals(a.last().stages(), b.last().stages(), "stage results");
+            RunRecorder.assertResumesBitForBit(new SerialJobRunner(), plan, full, a, cp);
         }
     }
 
     @Test
     void cancellationStopsAtTheNextStep() {
         AtomicBoolean cancel = new AtomicBoolean();
-        Recorder r = new Recorder() {
+        RunRecorder r = new RunRecorder() {
             @Override public void sample(Sample s) {
                 super.sample(s);
                 if (s.getStep() == 70) cancel.set(true);

@@ -1,6 +1,5 @@
 package io.ionstream.actors.jobs.run;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ionstream.actors.cluster.ClusterPlacement;
 import io.ionstream.actors.jobs.plan.PreparedJob;
-import io.ionstream.actors.jobs.store.CheckpointCodec;
 import io.ionstream.actors.testing.JobPlans;
 import io.ionstream.proto.v1.Barostat;
 import io.ionstream.proto.v1.Ensemble;
@@ -26,7 +24,6 @@ import io.ionstream.proto.v1.Thermostat;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
@@ -80,18 +77,6 @@ class DomainJobRunnerTest {
             .setDecomposition(io.ionstream.proto.v1.Decomposition.newBuilder().setSubdomains(subdomains))).build();
     }
 
-    /** What one run reported. */
-    private static class Recorder implements RunListener {
-        final List<Sample> samples = new ArrayList<>();
-        final List<Frame> frames = new ArrayList<>();
-        final List<Snapshot> checkpoints = new ArrayList<>();
-        final List<Long> progress = new ArrayList<>();
-
-        @Override public void sample(Sample s) { samples.add(s); }
-        @Override public void frame(Frame f) { frames.add(f); }
-        @Override public void checkpoint(Snapshot s) { checkpoints.add(s); }
-        @Override public void progress(long step) { progress.add(step); }
-    }
 
     @Test
     void decomposedJobsGiveTheSerialSamplesAndResumeBitForBit() throws Exception {
@@ -101,7 +86,7 @@ class DomainJobRunnerTest {
         assertTrue(runner.description(plan).startsWith("actors: 3 subdomains"), runner.description(plan));
         Snapshot initial = Snapshot.initial(job.initial());
 
-        Recorder full = new Recorder();
+        RunRecorder full = new RunRecorder();
         RunOutcome a = runner.run(plan, initial, full, () -> false);
         assertInstanceOf(RunOutcome.Completed.class, a);
         assertEquals(200, a.last().step());
@@ -111,7 +96,7 @@ class DomainJobRunnerTest {
         assertEquals(200, full.progress.size(), "progress after every step");
 
         // the same job on the serial engine: the same samples, to round-off
-        Recorder serial = new Recorder();
+        RunRecorder serial = new RunRecorder();
         RunOutcome s = new SerialJobRunner().run(plan, initial, serial, () -> false);
         assertEquals(serial.samples.size(), full.samples.size());
         for (int k = 0; k < full.samples.size(); k++) {
@@ -140,25 +125,7 @@ class DomainJobRunnerTest {
         Snapshot boundary = full.checkpoints.stream().filter(c -> c.stageIndex() == 3 && c.atStageStart()).findFirst().orElseThrow();
         assertTrue(insideNpt.observablesInitialised(), "the MSD origins travel in the checkpoint");
         for (Snapshot cp : List.of(insideNpt, insideNvt, boundary)) {
-            Snapshot restored = CheckpointCodec.decode(CheckpointCodec.encode(cp), "test");
-            Recorder rest = new Recorder();
-            RunOutcome b = runner.run(plan, restored, rest, () -> false);
-            assertInstanceOf(RunOutcome.Completed.class, b);
-            AtomState x = a.last().atoms(), y = b.last().atoms();
-            assertArrayEquals(x.x(), y.x(), "positions after resuming at step " + cp.step());
-            assertArrayEquals(x.v(), y.v(), "velocities after resuming at step " + cp.step());
-            assertArrayEquals(x.box(), y.box(), "cell after resuming at step " + cp.step());
-            assertArrayEquals(x.image(), y.image());
-            List<Sample> tail = full.samples.subList((int) cp.samples(), full.samples.size());
-            assertEquals(tail.size(), rest.samples.size());
-            for (int k = 0; k < tail.size(); k++) {
-                Sample p = tail.get(k), r = rest.samples.get(k);
-                assertEquals(p.getSequence(), r.getSequence());
-                assertEquals(p.getStep(), r.getStep());
-                assertEquals(p.getObservablesList(), r.getObservablesList(), "sample " + p.getSequence() + " bit for bit");
-            }
-            assertEquals(full.frames.subList((int) cp.frames(), full.frames.size()), rest.frames, "frames after step " + cp.step());
-            assertEquals(a.last().stages(), b.last().stages(), "stage results");
+            RunRecorder.assertResumesBitForBit(runner, plan, full, a, cp);
         }
     }
 
@@ -173,7 +140,7 @@ class DomainJobRunnerTest {
             .addObservables(ObservableRequest.newBuilder().setName("thermo").setEvery(1))
             .setDecomposition(io.ionstream.proto.v1.Decomposition.newBuilder().setSubdomains(2))).build();
         PreparedJob job = plans.prepare(spec);
-        Recorder r = new Recorder();
+        RunRecorder r = new RunRecorder();
         RunOutcome o = runner.run(job.plan(), Snapshot.initial(job.initial()), r, () -> false);
         assertInstanceOf(RunOutcome.Completed.class, o);
         var relax = o.last().stages().get(2);
@@ -189,7 +156,7 @@ class DomainJobRunnerTest {
     @Test
     void cancellationStopsAtTheNextStep() {
         AtomicBoolean cancel = new AtomicBoolean();
-        Recorder r = new Recorder() {
+        RunRecorder r = new RunRecorder() {
             @Override public void progress(long step) {
                 super.progress(step);
                 if (step == 70) cancel.set(true);
