@@ -8,7 +8,6 @@ import io.ionstream.engine.analysis.trajectory.TrajectoryLoader;
 import io.ionstream.engine.analysis.trajectory.TrajectorySource;
 import io.ionstream.server.cli.Args;
 import io.ionstream.server.cli.Console;
-import io.ionstream.server.cli.UsageException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,16 +64,8 @@ final class DiffusionAnalysisCommand implements Analysis {
         String species = args.required("species");
         double[] window = TrajectoryOptions.window(args);
         List<TrajectorySource> sources = TrajectoryOptions.sources(args, files);
-        DriftReference drift;
-        try {
-            drift = DriftReference.parse(args.string("drift", "framework"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--drift: " + e.getMessage());
-        }
-        TrajectoryLoader loader = new TrajectoryLoader().keep(species).drift(drift).stride(TrajectoryOptions.stride(args));
-        double fi = TrajectoryOptions.frameInterval(args);
-        if (!Double.isNaN(fi)) loader.frameInterval(fi);
-        if (args.has("timestep")) loader.timestep(args.positive("timestep", 0));
+        DriftReference drift = TrajectoryOptions.drift(args);
+        TrajectoryLoader loader = TrajectoryOptions.loader(args, species, drift);
         Trajectory t = loader.load(sources);
         DiffusionAnalysis a = DiffusionAnalysis.run(t, drift != DriftReference.NONE, window);
         if (args.has("out")) {

@@ -74,16 +74,8 @@ final class GbCommand implements Analysis {
         String species = args.string("species", "Li");
         double[] planes = doubles(args.required("planes"), "--planes");
         double slab = args.positive("slab", 10), bin = args.positive("bin", 5);
-        DriftReference drift;
-        try {
-            drift = DriftReference.parse(args.string("drift", "framework"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--drift: " + e.getMessage());
-        }
-        TrajectoryLoader loader = new TrajectoryLoader().keep(species).drift(drift).stride(TrajectoryOptions.stride(args));
-        double fi = TrajectoryOptions.frameInterval(args);
-        if (!Double.isNaN(fi)) loader.frameInterval(fi);
-        if (args.has("timestep")) loader.timestep(args.positive("timestep", 0));
+        DriftReference drift = TrajectoryOptions.drift(args);
+        TrajectoryLoader loader = TrajectoryOptions.loader(args, species, drift);
         Trajectory t = loader.load(TrajectoryOptions.sources(args, files));
         DiffusionAnalysis d = DiffusionAnalysis.run(t, drift != DriftReference.NONE, TrajectoryOptions.window(args));
         SlabRegions regions = SlabRegions.grainBoundary(planes, slab);

@@ -1,5 +1,7 @@
 package io.ionstream.server.cli.analyze;
 
+import io.ionstream.engine.analysis.trajectory.DriftReference;
+import io.ionstream.engine.analysis.trajectory.TrajectoryLoader;
 import io.ionstream.engine.analysis.trajectory.TrajectorySource;
 import io.ionstream.engine.io.TrajectoryFiles;
 import io.ionstream.engine.system.Elements;
@@ -34,6 +36,24 @@ final class TrajectoryOptions {
             out.add(new TrajectorySource(f, () -> TrajectoryFiles.open(p, types)));
         }
         return out;
+    }
+
+    /** {@code --drift} (default framework): which atoms define the frame the MSD is taken in. */
+    static DriftReference drift(Args args) {
+        try {
+            return DriftReference.parse(args.string("drift", "framework"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--drift: " + e.getMessage());
+        }
+    }
+
+    /** A loader of {@code species} with the drift reference, stride, frame interval and time step the options give. */
+    static TrajectoryLoader loader(Args args, String species, DriftReference drift) {
+        TrajectoryLoader loader = new TrajectoryLoader().keep(species).drift(drift).stride(stride(args));
+        double fi = frameInterval(args);
+        if (!Double.isNaN(fi)) loader.frameInterval(fi);
+        if (args.has("timestep")) loader.timestep(args.positive("timestep", 0));
+        return loader;
     }
 
     static double frameInterval(Args args) {
