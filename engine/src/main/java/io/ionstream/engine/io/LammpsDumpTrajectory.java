@@ -5,7 +5,6 @@ import io.ionstream.engine.system.Box;
 import io.ionstream.engine.system.SpeciesTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +89,7 @@ public final class LammpsDumpTrajectory implements TrajectoryReader {
         double[] idv = f.column("id");
         long[] rawId = new long[n];
         for (int i = 0; i < n; i++) rawId[i] = integral(idv[i], "atom id", 1, source, line);
-        int[] byId = sortedById(rawId);
+        int[] byId = IdOrder.of(rawId, rawId.length);
         for (int i = 1; i < n; i++) {
             if (rawId[byId[i]] == rawId[byId[i - 1]]) {
                 throw new FormatException(source, line, "atom id " + rawId[byId[i]] + " appears twice in the frame at timestep " + f.timestep());
@@ -260,23 +259,6 @@ public final class LammpsDumpTrajectory implements TrajectoryReader {
             throw new FormatException(source, line, what + " " + v + " is not an integer in range");
         }
         return (long) v;
-    }
-
-    private static int[] sortedById(long[] id) {
-        int n = id.length;
-        long[] keyed = new long[n];
-        boolean sorted = true;
-        for (int i = 1; i < n && sorted; i++) sorted = id[i] > id[i - 1];
-        int[] order = new int[n];
-        if (sorted) {
-            for (int i = 0; i < n; i++) order[i] = i;
-            return order;
-        }
-        // ids fit in 31 bits (checked), indices too: sort (id << 32 | index) as one key
-        for (int i = 0; i < n; i++) keyed[i] = (id[i] << 32) | i;
-        Arrays.sort(keyed);
-        for (int i = 0; i < n; i++) order[i] = (int) (keyed[i] & 0xffffffffL);
-        return order;
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Writes LAMMPS custom dumps that LAMMPS ({@code read_dump}, {@code rerun}), OVITO, ASE and
@@ -133,17 +132,9 @@ public final class LammpsDumpWriter implements AutoCloseable {
     }
 
     private int[] order(long[] id, int n) {
+        if (sortById) return IdOrder.of(id, n);
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
-        if (!sortById) return order;
-        boolean packable = true;
-        for (int i = 0; i < n && packable; i++) packable = id[i] >= 0 && id[i] <= Integer.MAX_VALUE;
-        if (!packable) throw new IllegalArgumentException("atom ids must lie in 0.." + Integer.MAX_VALUE + " to be sorted");
-        // (id << 32 | index) sorts by id with primitive keys
-        long[] keyed = new long[n];
-        for (int i = 0; i < n; i++) keyed[i] = (id[i] << 32) | i;
-        Arrays.sort(keyed);
-        for (int i = 0; i < n; i++) order[i] = (int) (keyed[i] & 0xffffffffL);
         return order;
     }
 
