@@ -1,12 +1,10 @@
 package io.ionstream.engine.learn.fit;
 
 import io.ionstream.engine.potential.mtp.EnergyProducts;
+import io.ionstream.engine.potential.mtp.MonomialSet;
 import io.ionstream.engine.potential.mtp.MtpModel;
 import io.ionstream.engine.potential.mtp.RadialBasisType;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The structure of an MTP that training differentiates through, from the model's moment
@@ -56,23 +54,14 @@ final class TrainingPlan {
         int[] neededBasics = products.neededBasics(m);
 
         int[] basic = m.alphaIndexBasic();
-        Map<Long, Integer> index = new HashMap<>();
-        List<int[]> monos = new ArrayList<>();
+        MonomialSet set = new MonomialSet();
         for (int i : neededBasics) {
             // every monomial below it in all directions
             for (int a = 0; a <= basic[4 * i + 1]; a++)
                 for (int b = 0; b <= basic[4 * i + 2]; b++)
-                    for (int c = 0; c <= basic[4 * i + 3]; c++) add(index, monos, a, b, c);
+                    for (int c = 0; c <= basic[4 * i + 3]; c++) set.add(a, b, c);
         }
-        if (monos.isEmpty()) add(index, monos, 0, 0, 0);
-        monos.sort((p, q) -> {
-            int dp = p[0] + p[1] + p[2], dq = q[0] + q[1] + q[2];
-            if (dp != dq) return Integer.compare(dp, dq);
-            if (p[0] != q[0]) return Integer.compare(q[0], p[0]);
-            return Integer.compare(q[1], p[1]);
-        });
-        index.clear();
-        for (int s = 0; s < monos.size(); s++) index.put(key(monos.get(s)[0], monos.get(s)[1], monos.get(s)[2]), s);
+        List<int[]> monos = set.order();
         monomials = monos.size();
         monoParent = new int[monomials];
         monoAxis = new int[monomials];
@@ -87,7 +76,7 @@ final class TrainingPlan {
                 } else {
                     int[] q = p.clone();
                     q[a]--;
-                    lower[3 * s + a] = index.get(key(q[0], q[1], q[2]));
+                    lower[3 * s + a] = set.indexOf(q[0], q[1], q[2]);
                 }
             }
             int deg = p[0] + p[1] + p[2];
@@ -106,7 +95,7 @@ final class TrainingPlan {
         for (int o = 0; o < count; o++) {
             int i = neededBasics[o];
             basicFunc[o] = basic[4 * i];
-            basicMono[o] = index.get(key(basic[4 * i + 1], basic[4 * i + 2], basic[4 * i + 3]));
+            basicMono[o] = set.indexOf(basic[4 * i + 1], basic[4 * i + 2], basic[4 * i + 3]);
         }
     }
 
@@ -129,15 +118,4 @@ final class TrainingPlan {
     int speciesOffset() { return radialCount; }
 
     int momentOffset() { return radialCount + species; }
-
-    private static long key(int a, int b, int c) {
-        return ((long) a << 42) | ((long) b << 21) | c;
-    }
-
-    private static void add(Map<Long, Integer> index, List<int[]> monos, int a, int b, int c) {
-        long k = key(a, b, c);
-        if (index.containsKey(k)) return;
-        index.put(k, monos.size());
-        monos.add(new int[] {a, b, c});
-    }
 }

@@ -147,26 +147,17 @@ final class MtpPlan {
         int nb = basic.length / 4;
         int maxDeg = 0;
         for (int i = 0; i < nb; i++) maxDeg = Math.max(maxDeg, basic[4 * i + 1] + basic[4 * i + 2] + basic[4 * i + 3]);
-        Map<Long, Integer> index = new HashMap<>();
-        List<int[]> monos = new ArrayList<>();
+        MonomialSet set = new MonomialSet();
         List<int[]> wanted = new ArrayList<>();
         int[] neededBasics = products.neededBasics(m);
         for (int i : neededBasics) wanted.add(new int[] {basic[4 * i + 1], basic[4 * i + 2], basic[4 * i + 3]});
         // add every needed monomial with its whole lowering chain (x first, then y, then z)
         for (int[] w : wanted) {
-            for (int a = 0; a <= w[0]; a++) addMono(index, monos, a, 0, 0);
-            for (int b = 0; b <= w[1]; b++) addMono(index, monos, w[0], b, 0);
-            for (int c = 0; c <= w[2]; c++) addMono(index, monos, w[0], w[1], c);
+            for (int a = 0; a <= w[0]; a++) set.add(a, 0, 0);
+            for (int b = 0; b <= w[1]; b++) set.add(w[0], b, 0);
+            for (int c = 0; c <= w[2]; c++) set.add(w[0], w[1], c);
         }
-        if (monos.isEmpty()) addMono(index, monos, 0, 0, 0);
-        monos.sort((p, q) -> {
-            int dp = p[0] + p[1] + p[2], dq = q[0] + q[1] + q[2];
-            if (dp != dq) return Integer.compare(dp, dq);
-            if (p[0] != q[0]) return Integer.compare(q[0], p[0]);
-            return Integer.compare(q[1], p[1]);
-        });
-        index.clear();
-        for (int s = 0; s < monos.size(); s++) index.put(key(monos.get(s)[0], monos.get(s)[1], monos.get(s)[2]), s);
+        List<int[]> monos = set.order();
         monomials = monos.size();
         monoParent = new int[monomials];
         monoAxis = new int[monomials];
@@ -179,8 +170,8 @@ final class MtpPlan {
             int axis = p[2] > 0 ? 2 : p[1] > 0 ? 1 : 0;
             int[] q = p.clone();
             q[axis]--;
-            Integer parent = index.get(key(q[0], q[1], q[2]));
-            if (parent == null) throw new IllegalStateException("monomial plan is not closed under lowering");
+            int parent = set.indexOf(q[0], q[1], q[2]);
+            if (parent < 0) throw new IllegalStateException("monomial plan is not closed under lowering");
             monoParent[s] = parent;
             monoAxis[s] = axis;
         }
@@ -193,7 +184,7 @@ final class MtpPlan {
         for (int o = 0; o < count; o++) {
             int i = neededBasics[o];
             basicFunc[o] = basic[4 * i];
-            basicMono[o] = index.get(key(basic[4 * i + 1], basic[4 * i + 2], basic[4 * i + 3]));
+            basicMono[o] = set.indexOf(basic[4 * i + 1], basic[4 * i + 2], basic[4 * i + 3]);
         }
         monoStart = new int[monomials + 1];
         monoBasics = new int[count];
@@ -205,16 +196,5 @@ final class MtpPlan {
         int[] mf = java.util.Arrays.copyOf(monoStart, monomials), ff = java.util.Arrays.copyOf(funcStart, funcs);
         for (int b = 0; b < count; b++) { monoBasics[mf[basicMono[b]]++] = b; funcBasics[ff[basicFunc[b]]++] = b; }
         if (maxDeg > 64) throw new IllegalArgumentException("MTP: angular degree " + maxDeg + " is implausibly high");
-    }
-
-    private static long key(int a, int b, int c) {
-        return ((long) a << 42) | ((long) b << 21) | c;
-    }
-
-    private static void addMono(Map<Long, Integer> index, List<int[]> monos, int a, int b, int c) {
-        long k = key(a, b, c);
-        if (index.containsKey(k)) return;
-        index.put(k, monos.size());
-        monos.add(new int[] {a, b, c});
     }
 }
