@@ -82,15 +82,8 @@ public final class PeriodicNeighborhood {
     private void rebuild() {
         int n = sys.size();
         Box box = sys.box();
-        for (int i = 0; i < n; i++) {
-            double[] x = sys.x();
-            int k = 3 * i;
-            if (!Double.isFinite(x[k]) || !Double.isFinite(x[k + 1]) || !Double.isFinite(x[k + 2])) {
-                throw new IllegalStateException("atom id " + sys.id()[i] + " has a non-finite position ("
-                    + x[k] + ", " + x[k + 1] + ", " + x[k + 2] + ")");
-            }
-        }
-        if (built && held == n) checkDisplacements(n);
+        RebuildChecks.requireFinite(sys.x(), sys.id(), n);
+        if (built && held == n) RebuildChecks.requireMovedLessThan(radius(), sys.x(), xhold, sys.id(), n);
         sys.wrapAll();
         if (settings.sortEvery() > 0 && builds % settings.sortEvery() == 0) sortSpatially();
         double rg = radius();
@@ -107,25 +100,6 @@ public final class PeriodicNeighborhood {
         stepsSinceBuild = 0;
         builds++;
         built = true;
-    }
-
-    /**
-     * Lists are rebuilt once an atom has moved half the skin; one that moved a whole list radius
-     * since the last build means the dynamics blew up (and would send the bins to absurd sizes).
-     */
-    private void checkDisplacements(int n) {
-        double limit = radius() * radius();
-        double[] x = sys.x();
-        for (int i = 0; i < n; i++) {
-            int k = 3 * i;
-            double dx = x[k] - xhold[k], dy = x[k + 1] - xhold[k + 1], dz = x[k + 2] - xhold[k + 2];
-            double d2 = dx * dx + dy * dy + dz * dz;
-            if (d2 > limit) {
-                throw new IllegalStateException(String.format(java.util.Locale.ROOT, "atom id %d moved %.3g Å since the last "
-                    + "neighbour-list build, more than the cut-off plus skin (%.3g Å): the run is unstable (overlapping atoms "
-                    + "or too large a time step)", sys.id()[i], Math.sqrt(d2), radius()));
-            }
-        }
     }
 
     /** Counting sort of local atoms by cell-aligned bins of about half the list radius. */

@@ -7,6 +7,7 @@ import io.ionstream.engine.md.StepSums;
 import io.ionstream.engine.neighbor.NeighborBuilder;
 import io.ionstream.engine.neighbor.NeighborList;
 import io.ionstream.engine.neighbor.NeighborSettings;
+import io.ionstream.engine.neighbor.RebuildChecks;
 import io.ionstream.engine.potential.ForceContext;
 import io.ionstream.engine.potential.ForceField;
 import io.ionstream.engine.potential.ForceOutput;
@@ -231,27 +232,9 @@ public final class Subdomain {
     public void beginRebuild() {
         int n = atoms.size();
         double[] x = atoms.x();
-        for (int i = 0; i < n; i++) {
-            int k = 3 * i;
-            if (!Double.isFinite(x[k]) || !Double.isFinite(x[k + 1]) || !Double.isFinite(x[k + 2])) {
-                throw new IllegalStateException("atom id " + atoms.id()[i] + " has a non-finite position ("
-                    + x[k] + ", " + x[k + 1] + ", " + x[k + 2] + ")");
-            }
-        }
-        if (haveReference) {
-            // lists are rebuilt whenever an atom moved half the skin; a whole halo width means a blow-up
-            double limit = radius * radius;
-            for (int i = 0; i < n; i++) {
-                int k = 3 * i;
-                double dx = x[k] - xhold[k], dy = x[k + 1] - xhold[k + 1], dz = x[k + 2] - xhold[k + 2];
-                double d2 = dx * dx + dy * dy + dz * dz;
-                if (d2 > limit) {
-                    throw new IllegalStateException(String.format("atom id %d moved %.3g Å since the last neighbour-list build, "
-                        + "more than the cut-off plus skin (%.3g Å): the run is unstable (overlapping atoms or too large a time step)",
-                        atoms.id()[i], Math.sqrt(d2), radius));
-                }
-            }
-        }
+        RebuildChecks.requireFinite(x, atoms.id(), n);
+        // lists are rebuilt whenever an atom moved half the skin; a whole halo width means a blow-up
+        if (haveReference) RebuildChecks.requireMovedLessThan(radius, x, xhold, atoms.id(), n);
         atoms.wrapAll();
         Box box = atoms.box();
         geometry.update(box, haloRadius);
