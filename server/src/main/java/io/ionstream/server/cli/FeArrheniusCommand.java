@@ -11,7 +11,6 @@ import io.ionstream.engine.fe.study.ModelChoice;
 import io.ionstream.engine.fe.study.StudyRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,17 +47,12 @@ final class FeArrheniusCommand implements Command {
 
             Example (illustrative numbers, D in 1e-7 cm²/s):
               bin/ionstream fe arrhenius --bulk 3e4,0.38 --gb 1e4,0.27 --sizes-nm 10,100,1000
-            """ + FeOptions.MICRO_HELP.replace("--grain-size-nm d      grain size d = (mean grain volume)^(1/3); cell side L = d·N^(1/3)\n", "")
-            + FeOptions.SOLVER_HELP;
+            """ + FeOptions.STUDY_HELP;
     }
 
     @Override
     public Set<String> valueOptions() {
-        Set<String> s = new HashSet<>(FeOptions.MICRO);
-        s.remove("grain-size-nm");
-        s.addAll(FeOptions.SOLVER);
-        s.addAll(Set.of("bulk", "gb", "gb-par", "gb-perp", "t-min", "t-max", "t-points", "sizes-nm", "model", "transition-nm", "gb-width-nm", "out"));
-        return s;
+        return FeOptions.studyOptions("bulk", "gb", "gb-par", "gb-perp", "t-min", "t-max", "t-points", "sizes-nm", "model", "transition-nm", "gb-width-nm", "out");
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.ionstream.engine.fe.study.ModelChoice;
 import io.ionstream.engine.fe.study.StudyRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,17 +33,12 @@ final class FeMapCommand implements Command {
             --transition-nm and the collapsed one from there on.
 
               --out DIR              writes map.csv and map.svg/.png [fe-map]
-            """ + FeOptions.MICRO_HELP.replace("--grain-size-nm d      grain size d = (mean grain volume)^(1/3); cell side L = d·N^(1/3)\n", "")
-            + FeOptions.SOLVER_HELP;
+            """ + FeOptions.STUDY_HELP;
     }
 
     @Override
     public Set<String> valueOptions() {
-        Set<String> s = new HashSet<>(FeOptions.MICRO);
-        s.remove("grain-size-nm");
-        s.addAll(FeOptions.SOLVER);
-        s.addAll(Set.of("sizes-nm", "ratio-min", "ratio-max", "ratio-points", "model", "transition-nm", "gb-width-nm", "out"));
-        return s;
+        return FeOptions.studyOptions("sizes-nm", "ratio-min", "ratio-max", "ratio-points", "model", "transition-nm", "gb-width-nm", "out");
     }
 
     @Override

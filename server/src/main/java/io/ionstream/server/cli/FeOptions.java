@@ -8,6 +8,7 @@ import io.ionstream.engine.fe.model.GbModel;
 import io.ionstream.engine.fe.solver.SolverSettings;
 import io.ionstream.engine.fe.study.ModelChoice;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,19 @@ final class FeOptions {
           --max-iter m           CG iteration cap per load case [5000]
           --threads k            worker threads [all processors]
         """;
+
+    /** Help of the options of a study that sweeps grain sizes itself: microstructure without --grain-size-nm, solver. */
+    static final String STUDY_HELP = MICRO_HELP.replace(
+        "--grain-size-nm d      grain size d = (mean grain volume)^(1/3); cell side L = d·N^(1/3)\n", "") + SOLVER_HELP;
+
+    /** The options of such a study: microstructure (without --grain-size-nm), solver, and its own. */
+    static Set<String> studyOptions(String... own) {
+        Set<String> s = new HashSet<>(MICRO);
+        s.remove("grain-size-nm");
+        s.addAll(SOLVER);
+        s.addAll(List.of(own));
+        return s;
+    }
 
     static PolycrystalSpec spec(Args a, int grainsDef, int gridDef, double sizeDef, String seedingDef) {
         int grains = (int) a.integer("grains", grainsDef, 1, 1_000_000);

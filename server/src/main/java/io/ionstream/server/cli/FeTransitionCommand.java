@@ -9,7 +9,6 @@ import io.ionstream.engine.fe.study.StudyRunner;
 import io.ionstream.engine.fe.study.TransitionStudy;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,17 +37,12 @@ final class FeTransitionCommand implements Command {
               --sizes-nm list        grain sizes d (at least 3)
               --ratios list          D_GB/D_bulk values
               --out DIR              writes transition.csv, transition-sizes.csv, transition.svg/.png [fe-transition]
-            """ + FeOptions.MICRO_HELP.replace("--grain-size-nm d      grain size d = (mean grain volume)^(1/3); cell side L = d·N^(1/3)\n", "")
-            + FeOptions.SOLVER_HELP;
+            """ + FeOptions.STUDY_HELP;
     }
 
     @Override
     public Set<String> valueOptions() {
-        Set<String> s = new HashSet<>(FeOptions.MICRO);
-        s.remove("grain-size-nm");
-        s.addAll(FeOptions.SOLVER);
-        s.addAll(Set.of("sizes-nm", "ratios", "gb-width-nm", "out"));
-        return s;
+        return FeOptions.studyOptions("sizes-nm", "ratios", "gb-width-nm", "out");
     }
 
     @Override
